@@ -1,0 +1,50 @@
+/**
+ * The closed set of errors npyio throws. Every parser failure is one of
+ * these, never a bare RangeError/TypeError. Each carries `pythonType`, the
+ * exception class numpy or CPython raises for the same input, so a caller
+ * (and our conformance tests) can line our failures up with numpy's.
+ */
+
+export interface ErrorDetails {
+  /** The Python exception numpy raises for the same input ('ValueError', 'EOFError', ...). */
+  pythonType?: string;
+  /** Byte offset in the file or buffer where the problem was found. */
+  offset?: number;
+  /** The archive member being read, when there is one. */
+  member?: string;
+  cause?: unknown;
+}
+
+/** Base class of every error npyio throws on purpose. */
+export class NpyioError extends Error {
+  readonly pythonType: string;
+  readonly offset?: number;
+  readonly member?: string;
+
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = new.target.name;
+    this.pythonType = details.pythonType ?? 'ValueError';
+    if (details.offset !== undefined) this.offset = details.offset;
+    if (details.member !== undefined) this.member = details.member;
+  }
+}
+
+/** A .npy stream that is not what numpy writes or reads: magic, version, header, data. */
+export class NpyFormatError extends NpyioError {}
+
+/** A dtype descriptor numpy would not turn into a dtype (or one we cannot represent). */
+export class DTypeError extends NpyioError {}
+
+/** Object (pickled) data met while `allowPickle` is false. */
+export class PickleDisallowedError extends NpyioError {}
+
+/** An array whose bytes cannot be held in one buffer of this runtime. */
+export class ArrayTooLargeError extends NpyioError {}
+
+/** A caller's argument that is not usable (wrong shape for the data, bad option value). */
+export class NpyioArgumentError extends NpyioError {}
+
+export function isNpyioError(e: unknown): e is NpyioError {
+  return e instanceof NpyioError;
+}

@@ -1,0 +1,33 @@
+/**
+ * npyio for browsers (and any runtime): everything that works on bytes.
+ * The Node entry (node/index.ts) adds paths, file: URLs and atomic writes.
+ */
+export * from './errors.js';
+export { DType, NATIVE_ORDER, TIME_UNITS, type DescrEntry, type Field, type Kind, type TimeUnit } from './dtype/dtype.js';
+export { toDType as dtype } from './dtype/descr.js';
+export type { TypedData } from './dtype/storage.js';
+export { NdArray, type Order } from './ndarray.js';
+export { isTuple, makeTuple, PyComplex, type PyTupleValue } from './values.js';
+export { toPyJSON, dtypeId, type PyJSON } from './pyjson.js';
+export type { NpyHeader } from './npy/header.js';
+export type { LoadOptions } from './load.js';
+export { array, asBytes, loadBytes, readHeaderBytes, saveBytes, type ArrayOptions, type BytesSource, type SaveOptions } from './api.js';
+
+import { loadBytes, readHeaderBytes, type BytesSource } from './api.js';
+import type { LoadOptions } from './load.js';
+import type { NdArray } from './ndarray.js';
+import type { NpyHeader } from './npy/header.js';
+import type { NpyReadOptions } from './npy/read.js';
+
+/** np.load: in a browser the source is bytes. */
+export async function load(src: BytesSource, opts: LoadOptions = {}): Promise<NdArray> {
+  return loadBytes(src, opts);
+}
+
+export function loadSync(src: BytesSource, opts: LoadOptions = {}): NdArray {
+  return loadBytes(src, opts);
+}
+
+export async function readHeader(src: BytesSource, opts: NpyReadOptions = {}): Promise<NpyHeader> {
+  return readHeaderBytes(src, opts);
+}

@@ -1,0 +1,59 @@
+/**
+ * What `np.load` does first: look at the first six bytes and choose.
+ * A zip (`PK\x03\x04`, or `PK\x05\x06` for an empty one) is an .npz, the exact
+ * `\x93NUMPY` magic is an .npy, and anything else is a pickle, refused unless
+ * `allowPickle`. So a broken npy magic is reported as a pickle, as numpy does.
+ */
+import { NpyFormatError, NpyioArgumentError, NpyioError, PickleDisallowedError } from './errors.js';
+import type { NdArray } from './ndarray.js';
+import type { ReadPlan, SourceInfo } from './io/plan.js';
+import { MAGIC } from './npy/header.js';
+import { npyPlan, type NpyReadOptions } from './npy/read.js';
+
+export interface LoadOptions extends NpyReadOptions {
+  /** How Python 2 `str` objects in pickles decode: numpy's 'ASCII' (default), 'latin1' or 'bytes'. */
+  encoding?: 'ASCII' | 'latin1' | 'bytes';
+  /** Map Python 2 module names to Python 3 ones in pickles (numpy's default: true). */
+  fixImports?: boolean;
+}
+
+const ENCODINGS = ['ASCII', 'latin1', 'bytes'];
+
+export function checkLoadOptions(opts: LoadOptions): void {
+  if (opts.encoding !== undefined && !ENCODINGS.includes(opts.encoding)) {
+    throw new NpyioArgumentError("encoding must be 'ASCII', 'latin1', or 'bytes'", { pythonType: 'ValueError' });
+  }
+}
+
+export type SourceKind = 'npy' | 'npz' | 'pickle';
+
+export function sniff(head: Uint8Array): SourceKind {
+  if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && ((head[2] === 3 && head[3] === 4) || (head[2] === 5 && head[3] === 6))) {
+    return 'npz';
+  }
+  if (head.length === MAGIC.length && MAGIC.every((b, i) => head[i] === b)) return 'npy';
+  return 'pickle';
+}
+
+export function* loadPlan(info: SourceInfo, opts: LoadOptions = {}): ReadPlan<NdArray> {
+  checkLoadOptions(opts);
+  const head = yield { offset: 0, length: Math.min(MAGIC.length, info.size) };
+  if (head.length === 0) throw new NpyFormatError('No data left in file', { pythonType: 'EOFError', offset: 0 });
+  switch (sniff(head)) {
+    case 'npy':
+      return yield* npyPlan(info, opts);
+    case 'npz':
+      throw new NpyioError('.npz archives are not supported by this version of npyio yet', { pythonType: 'NotImplementedError', offset: 0 });
+    case 'pickle':
+      if (!opts.allowPickle) {
+        throw new PickleDisallowedError(
+          'This file contains pickled (object) data. If you trust the file you can load it unsafely using the ' +
+            '`allow_pickle=` keyword argument or `pickle.load()`.',
+          { offset: 0 },
+        );
+      }
+      throw new NpyioError('raw pickles need the restricted unpickler, which this version of npyio does not have yet', {
+        pythonType: 'NotImplementedError', offset: 0,
+      });
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * Node-only file access: sources by path or file: URL read with positional
+ * reads into fresh buffers (so data starts at offset 0 and is always aligned),
+ * and writes that go to a temporary name in the same folder and are renamed
+ * into place, so a failure never leaves a half-written file under the final name.
+ */
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
+import { open, rename, stat, unlink, chmod } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import { NpyioArgumentError } from '../errors.js';
+import { runPlan, runPlanSync, type ReadPlan, type SourceInfo } from '../io/plan.js';
+
+export type PathLike = string | URL;
+
+export function toPath(p: PathLike): string {
+  if (p instanceof URL) {
+    if (p.protocol !== 'file:') throw new NpyioArgumentError(`only file: URLs are read from disk, not ${p.protocol}`);
+    return fileURLToPath(p);
+  }
+  if (p.startsWith('file://')) return fileURLToPath(p);
+  return p;
+}
+
+/** readSync reads at most 2 GiB - 1 at a time. */
+const CHUNK = 1 << 30;
+
+function alloc(length: number): Uint8Array {
+  return new Uint8Array(new ArrayBuffer(length));
+}
+
+export function runOnFileSync<T>(path: PathLike, make: (info: SourceInfo) => ReadPlan<T>): T {
+  const fd = openSync(toPath(path), 'r');
+  try {
+    const size = fstatSync(fd).size;
+    return runPlanSync(make({ size, kind: 'file', freshBuffers: true }), (offset, length) => {
+      const buf = alloc(length);
+      let done = 0;
+      while (done < length) {
+        const n = readSync(fd, buf, done, Math.min(CHUNK, length - done), offset + done);
+        if (n === 0) break;
+        done += n;
+      }
+      return done === length ? buf : buf.subarray(0, done);
+    });
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export async function runOnFile<T>(path: PathLike, make: (info: SourceInfo) => ReadPlan<T>): Promise<T> {
+  const fh = await open(toPath(path), 'r');
+  try {
+    const size = (await fh.stat()).size;
+    return await runPlan(make({ size, kind: 'file', freshBuffers: true }), async (offset, length) => {
+      const buf = alloc(length);
+      let done = 0;
+      while (done < length) {
+        const { bytesRead } = await fh.read(buf, done, Math.min(CHUNK, length - done), offset + done);
+        if (bytesRead === 0) break;
+        done += bytesRead;
+      }
+      return done === length ? buf : buf.subarray(0, done);
+    });
+  } finally {
+    await fh.close();
+  }
+}
+
+function tempNameFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+function existingMode(target: string): number | null {
+  try {
+    return statSync(target).mode & 0o7777;
+  } catch {
+    return null;
+  }
+}
+
+/** Write `parts` to `target` through a temporary file and a rename. */
+export function writeFileAtomicSync(target: string, parts: readonly Uint8Array[]): void {
+  const tmp = tempNameFor(target);
+  const fd = openSync(tmp, 'wx', 0o666);
+  try {
+    for (const part of parts) {
+      for (let done = 0; done < part.length;) done += writeSync(fd, part, done, Math.min(CHUNK, part.length - done));
+    }
+    fsyncSync(fd);
+    closeSync(fd);
+    const mode = existingMode(target);
+    if (mode !== null) chmodSync(tmp, mode);
+    renameSync(tmp, target);
+  } catch (e) {
+    try { closeSync(fd); } catch { /* already closed */ }
+    try { unlinkSync(tmp); } catch { /* never created or already gone */ }
+    throw e;
+  }
+}
+
+export async function writeFileAtomic(target: string, parts: readonly Uint8Array[]): Promise<void> {
+  const tmp = tempNameFor(target);
+  const fh = await open(tmp, 'wx', 0o666);
+  let closed = false;
+  try {
+    for (const part of parts) {
+      for (let done = 0; done < part.length;) {
+        done += (await fh.write(part, done, Math.min(CHUNK, part.length - done))).bytesWritten;
+      }
+    }
+    await fh.sync();
+    await fh.close();
+    closed = true;
+    const mode = await stat(target).then((s) => s.mode & 0o7777, () => null);
+    if (mode !== null) await chmod(tmp, mode);
+    await rename(tmp, target);
+  } catch (e) {
+    if (!closed) await fh.close().catch(() => undefined);
+    await unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+}

@@ -1,0 +1,49 @@
+import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fixture, jsonClone, ROOT } from './helpers.js';
+import { manifest } from './npy/manifest.js';
+
+const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+
+function npyio(...args: string[]) {
+  return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+}
+
+describe('npyio show', () => {
+  const e = manifest().find((x) => x.file === 'sample.npy')!;
+
+  it('prints the array as numpy prints it', () => {
+    const r = npyio('show', fixture('npy', 'sample.npy'));
+    expect(r.status).to.equal(0);
+    expect(r.stdout).to.equal(`${e.repr}\n`);
+  });
+
+  it('prints pyjson with --json', () => {
+    const r = npyio('show', fixture('npy', 'sample.npy'), '--json');
+    expect(r.status).to.equal(0);
+    expect(jsonClone(JSON.parse(r.stdout))).to.deep.equal(e.pyjson);
+  });
+
+  it('exits 2 with one line naming the error class on a bad file', () => {
+    const r = npyio('show', fixture('npy-errors', 'magic-lowercase.npy'), '--json');
+    expect(r.status).to.equal(2);
+    expect(r.stderr.trimEnd().split('\n')).to.have.length(1);
+    expect(r.stderr).to.match(/^PickleDisallowedError: This file contains pickled/);
+  });
+
+  it('applies --max-header-size as numpy\'s max_header_size', () => {
+    const big = manifest().find((x) => x.version[0] === 2)!;
+    const refused = npyio('show', fixture('npy', big.file), '--json');
+    expect(refused.status).to.equal(2);
+    expect(refused.stderr).to.match(/^NpyFormatError: Header info length \(\d+\) is large/);
+    const allowed = npyio('show', fixture('npy', big.file), '--json', '--max-header-size', '1000000');
+    expect(allowed.status).to.equal(0);
+  });
+
+  it('exits 2 on a usage error', () => {
+    const r = npyio('frobnicate');
+    expect(r.status).to.equal(2);
+    expect(r.stderr).to.match(/^UsageError: unknown command frobnicate/);
+  });
+});

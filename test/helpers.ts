@@ -1,0 +1,38 @@
+/** Test helpers: where the fixtures are, and whether real numpy is here to check our output. */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+/** The repository root (tests run compiled, from dist/test/). */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const FIXTURES = join(ROOT, 'python-fixtures');
+export const SHARED = join(ROOT, '..', 'shared');
+
+export function fixture(...parts: string[]): string {
+  return join(FIXTURES, ...parts);
+}
+
+export function readJSON<T>(path: string): T {
+  return JSON.parse(readFileSync(path, 'utf8')) as T;
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+let numpyChecked: boolean | undefined;
+/** True when `python3 -c "import numpy"` works on this machine. */
+export function hasNumpy(): boolean {
+  if (numpyChecked === undefined) {
+    const r = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' });
+    numpyChecked = r.status === 0;
+  }
+  return numpyChecked;
+}
+
+/** Normalise JSON for deep comparison: numbers compare by value, key order ignored by chai's deep equal. */
+export function jsonClone<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T;
+}
