@@ -16,8 +16,12 @@ import { npyBytes, type NpySaveOptions } from './npy/write.js';
 
 export type BytesSource = Uint8Array | ArrayBuffer | ArrayBufferView;
 
+/**
+ * A plain Uint8Array view of the caller's bytes. Node's Buffer is re-viewed:
+ * its `slice` shares memory, where the readers need Uint8Array's copying one.
+ */
 export function asBytes(src: BytesSource): Uint8Array {
-  if (src instanceof Uint8Array) return src;
+  if (src instanceof Uint8Array && src.constructor === Uint8Array) return src;
   if (src instanceof ArrayBuffer) return new Uint8Array(src);
   if (ArrayBuffer.isView(src)) return new Uint8Array(src.buffer, src.byteOffset, src.byteLength);
   throw new NpyioArgumentError('a source must be bytes: Uint8Array, ArrayBuffer or an ArrayBufferView', { pythonType: 'TypeError' });

@@ -7,7 +7,7 @@
  * size still advances the running offset.
  */
 import { DTypeError, NpyioError } from '../errors.js';
-import { PyTuple, type PyLit } from '../npy/pyliteral.js';
+import { PyDict, PyTuple, type PyLit } from '../npy/pyliteral.js';
 import { pyStrRepr } from '../npy/pyrepr.js';
 import { DType, type DescrEntry, type Field } from './dtype.js';
 import { parseTypestr } from './typestr.js';
@@ -38,12 +38,16 @@ export function descrToDType(descr: PyLit, depth = 0): DType {
     }
     return subarray(descrToDType(descr.items[0]!, depth + 1), descr.items[1]!);
   }
-  if (!Array.isArray(descr)) throw typeError(`'${typeName(descr)}' object is not iterable`);
+  // numpy iterates whatever it is given: a dict yields its keys, a str its characters.
+  let list: readonly PyLit[];
+  if (Array.isArray(descr)) list = descr;
+  else if (descr instanceof PyDict) list = descr.entries.map(([k]) => k);
+  else throw typeError(`'${typeName(descr)}' object is not iterable`);
 
   const fields: Field[] = [];
   const used = new Set<string>();
   let offset = 0;
-  for (const field of descr) {
+  for (const field of list) {
     const parts = sequence(field);
     let name: PyLit;
     let dt: DType;
@@ -87,16 +91,18 @@ function sequence(v: PyLit): readonly PyLit[] {
   throw typeError(`object of type '${typeName(v)}' has no len()`);
 }
 
-/** `np.dtype((base, shape))`: shape () gives the base itself, an int n gives (n,). */
+/** `np.dtype((base, shape))`: shape () gives the base itself, an int n gives (n,); a list works as a tuple. */
 function subarray(base: DType, shapeLit: PyLit): DType {
+  const invalid = () => new DTypeError('invalid shape in fixed-type tuple.');
   let dims: readonly PyLit[];
   if (typeof shapeLit === 'bigint') dims = [shapeLit];
   else if (shapeLit instanceof PyTuple) dims = shapeLit.items;
-  else throw typeError('Tuple must have size 2, but has size 1');
+  else if (Array.isArray(shapeLit)) dims = shapeLit;
+  else throw invalid();
   const shape: number[] = [];
   let count = 1;
   for (const d of dims) {
-    if (typeof d !== 'bigint') throw typeError("'" + typeName(d) + "' object cannot be interpreted as an integer");
+    if (typeof d !== 'bigint') throw invalid();
     if (d < 0n) throw new DTypeError('invalid shape in fixed-type tuple: dimension smaller then zero.');
     if (d > 0x7fffffffn) throw new DTypeError('invalid shape in fixed-type tuple: dimension does not fit into a C int.');
     shape.push(Number(d));

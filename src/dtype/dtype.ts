@@ -117,7 +117,8 @@ export class DType {
       else if (this.kind === 'M' || this.kind === 'm') {
         body = `${this.kind}8`;
         if (this.unit !== 'generic') body += `[${this.unitCount === 1 ? '' : this.unitCount}${this.unit}]`;
-      } else body = `${this.kind}${this.itemsize}`;
+      } else if (this.kind === 'O') body = 'O';
+      else body = `${this.kind}${this.itemsize}`;
       this._str = (this.fieldList !== null || this.subdtype !== null ? '|' : this.order) + body;
     }
     return this._str;

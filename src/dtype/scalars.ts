@@ -29,21 +29,23 @@ export function float80ToNumber(bytes: Uint8Array, off: number): number {
   const exp = se & 0x7fff;
   if (exp === 0x7fff) return (mant & 0x7fffffffffffffffn) === 0n ? sign * Infinity : NaN;
   if (mant === 0n) return sign * 0;
-  // value = mant * 2^(exp - 16383 - 63); scale in steps so no step over/underflows early.
-  let e = (exp === 0 ? 1 : exp) - 16383 - 63;
-  // keep 64 significant bits but let Number() round once: shift the mantissa into range first
-  let m = Number(mant);
-  while (e > 0) {
-    const s = Math.min(e, 1000);
-    m *= 2 ** s;
-    e -= s;
+  // value = mant * 2^e. Number(bigint) rounds to 53 bits once; scaling by a
+  // power of two is then exact, except below 2^-1022 where the result is
+  // subnormal: there round the mantissa to a multiple of 2^-1074 directly.
+  const e = (exp === 0 ? 1 : exp) - 16383 - 63;
+  const shift = -1074 - e;
+  if (shift > 0) {
+    if (shift > 66) return sign * 0;
+    const s = BigInt(shift);
+    let q = mant >> s;
+    const rem = mant - (q << s);
+    const half = 1n << (s - 1n);
+    if (rem > half || (rem === half && (q & 1n) === 1n)) q += 1n;
+    return sign * Number(q) * 2 ** -1074;
   }
-  while (e < 0) {
-    const s = Math.max(e, -1000);
-    m *= 2 ** s;
-    e -= s;
-  }
-  return sign * m;
+  // 2^e alone may leave the float64 range before the product does: two steps.
+  const half = Math.trunc(e / 2);
+  return sign * Number(mant) * 2 ** half * 2 ** (e - half);
 }
 
 /**

@@ -72,6 +72,8 @@ export function storageOf(dtype: DType): Storage {
  * the bytes away: they are swapped in place instead of copied.
  */
 export function typedFromBytes(bytes: Uint8Array, dtype: DType, count: number, owned = false): TypedData {
+  // Node's Buffer.slice shares memory: work on a plain Uint8Array view.
+  if (bytes.constructor !== Uint8Array) bytes = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
   const st = storageOf(dtype);
   const units = count * st.unitsPerItem;
   const byteLength = units * st.unitBytes;

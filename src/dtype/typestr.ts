@@ -74,14 +74,13 @@ function parse(s: string): DType {
     [kind, size] = CODES[named]!;
   } else if (m) {
     const [, code, digits] = m as unknown as [string, string, string];
-    const kindLetter = 'biufcMmOSUV'.includes(code) && digits !== '' ? (code as Kind) : null;
-    if (code === 'a' || code === 'S' || code === 'U' || code === 'V' || code === 'c') {
-      kind = code === 'a' || code === 'c' ? 'S' : code;
-      if (code === 'c' && digits !== '') throw notUnderstood(s);
-      size = code === 'c' ? 1 : Number(digits || '0') * (code === 'U' ? 4 : 1);
+    if (code === 'a' || code === 'S' || code === 'U' || code === 'V') {
+      kind = code === 'a' ? 'S' : code;
+      size = Number(digits || '0') * (code === 'U' ? 4 : 1);
       if (!Number.isSafeInteger(size)) throw notUnderstood(s);
-    } else if (kindLetter !== null) {
-      kind = kindLetter;
+    } else if (digits !== '' && 'biufcMmO'.includes(code)) {
+      // kind letter and item size: 'f8', 'c16', 'M8'
+      kind = code as Kind;
       size = Number(digits);
       if (!SIZES[kind]?.includes(size)) throw notUnderstood(s);
       if (kind === 'O') size = 8;

@@ -5,6 +5,7 @@
  * str() of timedelta scalars (`5 seconds`).
  */
 import type { TimeUnit } from '../dtype/dtype.js';
+import { NpyioArgumentError } from '../errors.js';
 
 export const NAT = -(2n ** 63n);
 
@@ -54,7 +55,9 @@ function pad(n: bigint | number, width: number): string {
  */
 export function datetimeToIso(value: bigint, unit: TimeUnit, count: number): string {
   if (value === NAT) return 'NaT';
-  if (unit === 'generic') return String(value); // numpy refuses; nothing better to show
+  if (unit === 'generic') {
+    throw new NpyioArgumentError('Cannot convert a NumPy datetime value other than NaT with generic units', { pythonType: 'ValueError' });
+  }
   const v = value * BigInt(count);
   if (unit === 'Y') return pad(1970n + v, 4);
   if (unit === 'M') {

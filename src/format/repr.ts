@@ -7,6 +7,7 @@
  * numpy shows are read and formatted, so a huge array costs little.
  */
 import type { DType } from '../dtype/dtype.js';
+import { NpyioArgumentError } from '../errors.js';
 import { NdArray, contiguousStrides } from '../ndarray.js';
 import { storageOf } from '../dtype/storage.js';
 import { PyComplex } from '../values.js';
@@ -46,7 +47,23 @@ interface Opts extends FloatPrintOptions {
   edgeitems: number;
 }
 
+const FLOAT_MODES: readonly FloatMode[] = ['fixed', 'unique', 'maxprec', 'maxprec_equal'];
+
 function resolve(o: PrintOptions = {}): Opts {
+  // numpy's own checks (set_printoptions / _make_options_dict)
+  if (o.floatmode !== undefined && !FLOAT_MODES.includes(o.floatmode)) {
+    throw new NpyioArgumentError('floatmode option must be one of "fixed", "unique", "maxprec", "maxprec_equal"');
+  }
+  if (o.sign !== undefined && !['-', '+', ' '].includes(o.sign)) {
+    throw new NpyioArgumentError("sign option must be one of ' ', '+', or '-'");
+  }
+  if (o.precision !== undefined && !Number.isInteger(o.precision)) {
+    throw new NpyioArgumentError('precision must be an integer', { pythonType: 'TypeError' });
+  }
+  if (o.precision !== undefined && o.precision < 0) throw new NpyioArgumentError('precision must be >= 0');
+  if (o.threshold !== undefined && Number.isNaN(o.threshold)) {
+    throw new NpyioArgumentError('threshold must be non-NAN, try sys.maxsize for untruncated representation');
+  }
   return {
     linewidth: o.linewidth ?? 75,
     precision: o.precision ?? 8,
@@ -184,20 +201,27 @@ function formatArray(
 // ---------------------------------------------------------------------------
 // Summarization: numpy's _leading_trailing, as a compact copy of the corners.
 
+/**
+ * The indices `_leading_trailing` keeps along one axis: `a[:edge]` and
+ * `a[-edge:]` (with numpy's quirk that `a[-0:]` is the whole axis).
+ */
 function keptIndices(n: number, edge: number): number[] {
   if (n > 2 * edge) {
     const out: number[] = [];
     for (let i = 0; i < edge; i++) out.push(i);
-    for (let i = n - edge; i < n; i++) out.push(i);
+    for (let i = edge === 0 ? 0 : n - edge; i < n; i++) out.push(i);
     return out;
   }
   return Array.from({ length: n }, (_, i) => i);
 }
 
+/** From an index of the array to the index of the same item in its summarized copy. */
 function summaryIndexMap(shape: readonly number[], edge: number): (idx: readonly number[]) => number[] {
   return (idx) => idx.map((i, k) => {
     const n = shape[k]!;
-    return n > 2 * edge && i >= edge ? i - (n - 2 * edge) : i;
+    if (n <= 2 * edge || i < edge) return i;
+    const trailing = edge === 0 ? n : edge;
+    return edge + i - (n - trailing);
   });
 }
 
@@ -356,7 +380,7 @@ function buildFormat(data: NdArray, o: Opts, ctx: Ctx): Fmt {
     case 'V':
       return (idx) => voidStr(data.get(...idx) as Uint8Array);
     default:
-      throw new Error(`cannot format dtype ${dt.str}`);
+      throw new NpyioArgumentError(`cannot format items of dtype ${dt.str}`, { pythonType: 'TypeError' });
   }
 }
 
@@ -459,6 +483,6 @@ function scalarStr(a: NdArray, o: Opts): string {
     case 'm':
       return timedeltaScalarStr(a.get() as bigint, dt.unit ?? 'generic', dt.unitCount);
     default:
-      throw new Error(`cannot format dtype ${dt.str}`);
+      throw new NpyioArgumentError(`cannot format items of dtype ${dt.str}`, { pythonType: 'TypeError' });
   }
 }

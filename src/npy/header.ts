@@ -149,7 +149,7 @@ export function parseHeader(textBytes: Uint8Array, version: Version, opts: Heade
   let count = 1n;
   for (const x of shapeLit.items) {
     if (typeof x === 'boolean') throw new NpyFormatError('an integer is required', { pythonType: 'TypeError', offset: pre });
-    if (x < 0n) throw new NpyFormatError(`negative dimensions are not allowed: shape ${pyRepr(shapeLit)}`, { offset: pre });
+    if (x < 0n) throw new NpyFormatError('negative dimensions are not allowed', { offset: pre });
     if (x > 0x7fffffffffffffffn) throw new NpyFormatError('Python int too large to convert to C long', { pythonType: 'OverflowError', offset: pre });
     shape.push(Number(x));
     count *= x;

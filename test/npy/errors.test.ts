@@ -29,10 +29,40 @@ interface ErrorCase {
 }
 
 /**
- * Where npyio answers differently from numpy, and why. `message` is what npyio
- * says instead; `loads` marks files numpy refuses for reasons a port need not share.
+ * Where npyio answers differently from numpy on purpose, and why; `message` is
+ * what npyio says instead. Both still refuse the file with a typed error.
  */
-const DEVIATIONS: Record<string, { why: string; message?: RegExp }> = {};
+const DEVIATIONS: Record<string, { why: string; message: RegExp; only?: 'path' | 'bytes' }> = {
+  'header-set.npy': { why: 'a set prints in hash order in Python', message: /^Header is not a dictionary: \{'/ },
+  'header-int-key.npy': { why: 'numpy fails sorting mixed keys; npyio names the keys', message: /^Header does not contain the correct keys: \['descr', 'fortran_order', 'shape', 1\]$/ },
+  'shape-minus-1.npy': { why: 'numpy\'s path message reads -1 elements; the stream one is clearer', message: /^negative dimensions are not allowed$/ },
+  'shape-minus-1-minus-3.npy': { why: 'numpy complains about reshape; npyio about the negative size', message: /^negative dimensions are not allowed$/ },
+  'shape-minus-2.npy': { why: 'numpy\'s path message reads -2 elements', message: /^negative dimensions are not allowed$/ },
+  'shape-2p63.npy': { why: 'numpy wraps 2**63 to a negative count', message: /^Python int too large to convert to C long$/ },
+  'shape-2p62-x4.npy': { why: 'numpy wraps the element count to 0 silently', message: /^array is too big; `arr.size \* arr.dtype.itemsize` is larger than the maximum possible size.$/ },
+  'shape-overflow-to-zero.npy': { why: 'numpy wraps the element count to 0 silently', message: /^array is too big;/ },
+  'descr-top-subarray.npy': { why: 'numpy\'s answer for a top-level subarray descr depends on the source', message: /^a top-level subarray descr/ },
+  'descr-top-subarray-int.npy': { why: 'numpy\'s answer for a top-level subarray descr depends on the source (it even loads from a path)', message: /^a top-level subarray descr/ },
+  'unterminated-bracket-v1.npy': { why: 'numpy leaks the Python 2 fallback tokenizer\'s TokenError', message: /^Cannot parse header: / },
+  'header-length-too-short.npy': { why: 'numpy leaks the Python 2 fallback tokenizer\'s TokenError', message: /^Cannot parse header: / },
+  'alloc-u1-2p40.npy': {
+    why: 'npyio compares the declared size with the bytes present before allocating',
+    message: /^(Failed to read all data for array\. Expected \(1099511627776,\) = 1099511627776 elements, could only read \d+ elements|EOF: reading array data, expected 1099511627776 bytes got \d+)/,
+  },
+  'alloc-u1-2p20-in-200-bytes.npy': { why: 'numpy names its 2**18-byte read chunk; npyio the whole declared size', message: /^EOF: reading array data, expected 1048576 bytes got \d+$/, only: 'bytes' },
+  'alloc-f8-2p28-no-data.npy': { why: 'numpy names its 2**18-byte read chunk; npyio the whole declared size', message: /^EOF: reading array data, expected 2147483648 bytes got 0$/, only: 'bytes' },
+};
+
+/** Files whose numpy outcome needs a later issue: they are skipped, saying which. */
+const PENDING: Record<string, string> = {
+  'short-3-bytes-allow-pickle.npy': 'the restricted unpickler (issue 3)',
+  'magic-x92-allow-pickle.npy': 'the restricted unpickler (issue 3)',
+  'object-O-allow-pickle.npy': 'the restricted unpickler (issue 3)',
+  'object-list-allow-pickle.npy': 'the restricted unpickler (issue 3)',
+  'object-garbage-allow-pickle.npy': 'the restricted unpickler (issue 3)',
+  'object-no-data-allow-pickle.npy': 'the restricted unpickler (issue 3)',
+  'zip-magic-junk.npy': '.npz archives (issue 4)',
+};
 
 function toOptions(o: ErrorCase['options']): LoadOptions {
   const out: LoadOptions = {};
@@ -47,9 +77,13 @@ describe('malformed and unusual .npy files, against numpy', () => {
   for (const c of cases) {
     for (const source of ['path', 'bytes'] as const) {
       const expected = c[source];
-      const dev = DEVIATIONS[c.file];
+      const dev = DEVIATIONS[c.file]?.only === undefined || DEVIATIONS[c.file]?.only === source ? DEVIATIONS[c.file] : undefined;
       const what = expected.ok ? 'loads' : `refuses (${expected.class})`;
-      it(`${what} ${c.file} from ${source}: ${c.about}`, () => {
+      if (PENDING[c.file]) {
+        it.skip(`skipped until ${PENDING[c.file]}: ${c.file} from ${source}`, () => undefined);
+        continue;
+      }
+      it(`${what} ${c.file} from ${source}: ${c.about}${dev ? ` (differs on purpose: ${dev.why})` : ''}`, () => {
         const src = source === 'path' ? fixture('npy-errors', c.file) : readFileSync(fixture('npy-errors', c.file));
         const warnings: string[] = [];
         let value: unknown;
@@ -59,7 +93,7 @@ describe('malformed and unusual .npy files, against numpy', () => {
         } catch (e) {
           error = e;
         }
-        if (expected.ok) {
+        if (expected.ok && !dev) {
           expect(error, `numpy loads it; npyio threw ${String(error)}`).to.equal(undefined);
           const a = value as NdArray;
           expect(a.dtype.str).to.equal(expected.dtype_str);
@@ -70,7 +104,7 @@ describe('malformed and unusual .npy files, against numpy', () => {
         }
         expect(error, 'numpy refuses it; npyio loaded it').to.be.instanceOf(NpyioError);
         const err = error as NpyioError;
-        if (dev?.message) {
+        if (dev) {
           expect(err.message).to.match(dev.message);
           return;
         }

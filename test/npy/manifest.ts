@@ -22,6 +22,7 @@ export interface ManifestEntry {
   nbytes: number;
   data_sha256: string;
   tolist: unknown;
+  item_strs: string[] | null;
   repr: string | null;
   str: string | null;
   pyjson: unknown;

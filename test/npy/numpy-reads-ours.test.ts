@@ -25,7 +25,7 @@ interface Checked {
 }
 
 function checkWithNumpy(files: string[]): Map<string, Checked> {
-  const r = spawnSync('python3', [fixture('check_npy.py'), ...files], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync('python3', [fixture('check_npy.py'), '--max-header-size=1000000', ...files], { encoding: 'utf8', maxBuffer: 64 << 20 });
   if (r.status !== 0) throw new Error(`check_npy.py failed: ${r.stderr}`);
   const list = JSON.parse(r.stdout) as Checked[];
   return new Map(list.map((c) => [c.file, c]));
