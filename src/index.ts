@@ -9,6 +9,7 @@ export type { TypedData } from './dtype/storage.js';
 export { NdArray, type Order } from './ndarray.js';
 export { isTuple, makeTuple, PyComplex, type PyTupleValue } from './values.js';
 export { toPyJSON, dtypeId, type PyJSON } from './pyjson.js';
+export { arrayRepr, arrayStr, type PrintOptions } from './format/repr.js';
 export type { NpyHeader } from './npy/header.js';
 export type { LoadOptions } from './load.js';
 export { array, asBytes, loadBytes, readHeaderBytes, saveBytes, type ArrayOptions, type BytesSource, type SaveOptions } from './api.js';

@@ -17,9 +17,8 @@ import {
   type Cplx, type FloatMode, type FloatPrintOptions, type Flt, type SignMode,
 } from './floatformat.js';
 import { datetimeToIso, NAT, timedeltaScalarStr } from './datetime.js';
-import {
-  dtypeIsImplied, dtypeShortRepr, pyBytesRepr, pyStrReprCodePoints, shapeRepr, voidStr,
-} from './pyrepr.js';
+import { dtypeIsImplied, dtypeShortRepr, shapeRepr, voidStr } from './dtyperepr.js';
+import { pyBytesRepr, pyStrReprCodePoints } from '../npy/pyrepr.js';
 
 /** numpy's print options that shape the output (`np.set_printoptions`). */
 export interface PrintOptions {

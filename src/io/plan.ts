@@ -18,6 +18,8 @@ export interface SourceInfo {
   readonly kind: 'file' | 'stream';
   /** True when every read returns a fresh buffer the plan may modify (swap in place). */
   readonly freshBuffers: boolean;
+  /** The largest buffer the runtime can allocate and view, when known. */
+  readonly maxBufferBytes?: number;
 }
 
 export type ReadPlan<T> = Generator<ReadRequest, T, Uint8Array>;

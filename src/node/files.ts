@@ -9,6 +9,7 @@ import { open, rename, stat, unlink, chmod } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
+import { constants as bufferConstants } from 'node:buffer';
 import { NpyioArgumentError } from '../errors.js';
 import { runPlan, runPlanSync, type ReadPlan, type SourceInfo } from '../io/plan.js';
 
@@ -23,6 +24,9 @@ export function toPath(p: PathLike): string {
   return p;
 }
 
+/** V8's largest typed array: an array beyond it cannot be one buffer. */
+const MAX_BUFFER_BYTES = bufferConstants.MAX_LENGTH;
+
 /** readSync reads at most 2 GiB - 1 at a time. */
 const CHUNK = 1 << 30;
 
@@ -34,7 +38,7 @@ export function runOnFileSync<T>(path: PathLike, make: (info: SourceInfo) => Rea
   const fd = openSync(toPath(path), 'r');
   try {
     const size = fstatSync(fd).size;
-    return runPlanSync(make({ size, kind: 'file', freshBuffers: true }), (offset, length) => {
+    return runPlanSync(make({ size, kind: 'file', freshBuffers: true, maxBufferBytes: MAX_BUFFER_BYTES }), (offset, length) => {
       const buf = alloc(length);
       let done = 0;
       while (done < length) {
@@ -53,7 +57,7 @@ export async function runOnFile<T>(path: PathLike, make: (info: SourceInfo) => R
   const fh = await open(toPath(path), 'r');
   try {
     const size = (await fh.stat()).size;
-    return await runPlan(make({ size, kind: 'file', freshBuffers: true }), async (offset, length) => {
+    return await runPlan(make({ size, kind: 'file', freshBuffers: true, maxBufferBytes: MAX_BUFFER_BYTES }), async (offset, length) => {
       const buf = alloc(length);
       let done = 0;
       while (done < length) {

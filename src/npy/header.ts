@@ -44,6 +44,8 @@ export interface NpyHeader {
   dtype: DType;
   shape: number[];
   fortranOrder: boolean;
+  /** 'F' when fortranOrder, else 'C': the layout of the data. */
+  order: 'C' | 'F';
   /** Byte length of the header text (the value of the length field). */
   headerLength: number;
   /** Where the array data starts. */
@@ -169,6 +171,7 @@ export function parseHeader(textBytes: Uint8Array, version: Version, opts: Heade
     dtype,
     shape,
     fortranOrder: fortran,
+    order: fortran ? 'F' : 'C',
     headerLength: textBytes.length,
     dataOffset: pre + textBytes.length,
     dataLength: Number(nbytes),
@@ -189,6 +192,10 @@ function parseLiteral(text: string, version: Version, offset: number, opts: Head
       // Python 2 wrote longs as `3L`: numpy retries with those suffixes dropped.
       d = parsePyLiteral(text, { dropLongSuffix: true });
     } catch (e2) {
+      // numpy runs Python's tokenizer outside its try: a TokenError (unclosed bracket) escapes bare.
+      if (e2 instanceof PyLiteralSyntaxError && e2.pythonType === 'TokenError') {
+        throw new NpyFormatError(e2.message, { pythonType: 'TokenError', cause: e2, offset });
+      }
       if (e2 instanceof PyLiteralSyntaxError) throw cannotParse(e2);
       throw wrapLiteralError(e2, offset);
     }

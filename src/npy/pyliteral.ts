@@ -32,9 +32,21 @@
  * unhashable keys, OverflowError, UnicodeEncodeError, MemoryError,
  * RecursionError). No other exception escapes, for any input string.
  *
+ * Text in the shape numpy writes (plain strings, decimal ints, dicts, lists,
+ * tuples, True/False/None, spaces, one final newline) takes a direct fast
+ * path that builds the value without tokens or nodes (about 1.5 µs for a
+ * typical header); anything else, errors included, goes the full way.
+ *
  * Not supported on purpose: `\N{...}` named escapes in str literals (no
  * Unicode name table here) and the `Ellipsis` constant; both are refused
- * with a PyLiteralValueError saying so.
+ * with a PyLiteralValueError saying "not supported" (raised where
+ * literal_eval would return them, so an earlier malformed node still wins;
+ * an unknown name, a SyntaxError in CPython, is refused the same way).
+ * The MemoryError/RecursionError limits follow CPython's measured rule
+ * depths and tree depth; CPython's own thresholds shift a little with the
+ * caller's stack depth, so texts right at the limit may differ.
+ * Identifier characters use the JS engine's Unicode tables (XID_Start,
+ * XID_Continue), which may be newer than CPython 3.11's Unicode 14.
  */
 
 import { NpyioError } from '../errors.js';
@@ -142,10 +154,17 @@ export interface PyLiteralOptions {
    * NUMBER token (as Python's `tokenize` module splits the text) is
    * dropped, so Python 2 headers like `{'shape': (2L, 3L)}` parse. numpy
    * does this only after the plain parse raised SyntaxError, and only for
-   * format versions 1.0 and 2.0. Default false.
+   * format versions 1.0 and 2.0, so call this as the fallback. Errors of
+   * the filter itself keep Python's class in `pythonType` ('TokenError' for
+   * an unclosed bracket or string, 'IndentationError'), and offsets of
+   * later errors refer to the filtered text (which differs from the input
+   * in whitespace only, when it differs at all). Default false.
    */
   dropLongSuffix?: boolean;
-  /** Most brackets open at once; CPython's tokenizer allows 200 (the default and the maximum). */
+  /**
+   * Most brackets open at once; CPython's tokenizer allows 200 (the default
+   * and the maximum: larger values count as 200).
+   */
   maxDepth?: number;
 }
 
@@ -168,13 +187,24 @@ export function parsePyLiteral(text: string, opts: PyLiteralOptions = {}): PyLit
   }
   let maxDepth = MAX_BRACKETS;
   if (opts.maxDepth !== undefined && opts.maxDepth >= 0 && opts.maxDepth < MAX_BRACKETS) maxDepth = Math.floor(opts.maxDepth);
-  const src = opts.dropLongSuffix ? filterLongSuffix(text) : text;
   // literal_eval: node_or_string.lstrip(" \t")
   let base = 0;
-  while (base < src.length) {
-    const c = src.charCodeAt(base);
+  while (base < text.length) {
+    const c = text.charCodeAt(base);
     if (c !== 0x20 && c !== 0x09) break;
     base++;
+  }
+  // The text as numpy writes it needs neither the filter nor the full parser.
+  const fast = new FastReader(text, base, Math.min(maxDepth, FAST_MAX_DEPTH)).top();
+  if (fast !== SLOW) return fast;
+  const src = opts.dropLongSuffix ? filterLongSuffix(text) : text;
+  if (src !== text) {
+    base = 0;
+    while (base < src.length) {
+      const c = src.charCodeAt(base);
+      if (c !== 0x20 && c !== 0x09) break;
+      base++;
+    }
   }
   checkSource(src, base);
   const tree = parseSource(src, base, maxDepth);
@@ -197,17 +227,12 @@ export function parsePyLiteral(text: string, opts: PyLiteralOptions = {}): PyLit
   return value;
 }
 
+const NUL_OR_SURROGATE = /[\0\ud800-\udfff]/g;
+
 /** compile() turns the str into UTF-8 (lone surrogates fail) and refuses NUL. */
 function checkSource(src: string, base: number): void {
-  let fast = true;
-  for (let i = base; i < src.length; i++) {
-    const c = src.charCodeAt(i);
-    if (c === 0 || (c >= 0xd800 && c <= 0xdfff)) {
-      fast = false;
-      break;
-    }
-  }
-  if (fast) return;
+  NUL_OR_SURROGATE.lastIndex = base;
+  if (!NUL_OR_SURROGATE.test(src)) return;
   let cpIndex = 0;
   for (let i = base; i < src.length; i++, cpIndex++) {
     const c = src.charCodeAt(i);
@@ -276,11 +301,17 @@ interface Tok {
   bracketLine?: number;
 }
 
-const TWO_CHAR_OPS = new Set([
-  '!=', '%=', '&=', '**', '*=', '+=', '-=', '->', '//', '/=', ':=', '<<', '<=', '<>', '==', '>=', '>>', '@=', '^=',
-  '|=',
-]);
+/** Two-char operators (Grammar/Tokens), keyed by first * 128 + second char code. */
+const TWO_CHAR_OPS = new Map<number, string>(
+  [
+    '!=', '%=', '&=', '**', '*=', '+=', '-=', '->', '//', '/=', ':=', '<<', '<=', '<>', '==', '>=', '>>', '@=', '^=',
+    '|=',
+  ].map((op) => [op.charCodeAt(0) * 128 + op.charCodeAt(1), op]),
+);
+const TWO_CHAR_FIRST = new Uint8Array(128);
+for (const k of TWO_CHAR_OPS.keys()) TWO_CHAR_FIRST[k >> 7] = 1;
 const THREE_CHAR_OPS = new Set(['**=', '//=', '<<=', '>>=']);
+const ONE_CHAR_OPS: string[] = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
 
 const ID_START_RE = /^[\p{XID_Start}_]$/u;
 const ID_CONTINUE_RE = /^\p{XID_Continue}$/u;
@@ -308,7 +339,8 @@ class Tokenizer {
   private atbol = true;
   private indented = false;
   private line = 1;
-  private lineScan = 0;
+  /** Offset of the first newline not yet counted in `line` (n when none is left). */
+  private nextNewline: number;
   readonly toks: Tok[] = [];
 
   /**
@@ -322,6 +354,8 @@ class Tokenizer {
     private readonly maxLevel: number,
   ) {
     this.n = src.length;
+    const nl = src.indexOf('\n');
+    this.nextNewline = nl < 0 ? this.n : nl;
   }
 
   off(i: number): number {
@@ -340,19 +374,23 @@ class Tokenizer {
     if (c !== -1) this.pos--;
   }
 
+  /** Line number of offset i (offsets asked for only grow). */
   private lineAt(i: number): number {
-    const src = this.src;
-    while (true) {
-      const nl = src.indexOf('\n', this.lineScan);
-      if (nl < 0 || nl >= i) break;
+    while (this.nextNewline < i) {
       this.line++;
-      this.lineScan = nl + 1;
+      const nl = this.src.indexOf('\n', this.nextNewline + 1);
+      this.nextNewline = nl < 0 ? this.n : nl;
     }
     return this.line;
   }
 
   private push(t: number, start: number, end: number): void {
     this.toks.push({ t, v: this.src.slice(start, end), s: this.off(start), line: this.lineAt(start) });
+  }
+
+  /** An operator token, with its text from a table (no slicing). */
+  private pushOp(v: string, start: number): void {
+    this.toks.push({ t: T_OP, v, s: this.map ? this.off(start) : this.base + start, line: this.lineAt(start) });
   }
 
   run(): Tok[] {
@@ -475,14 +513,20 @@ class Tokenizer {
           if (!this.continuation()) return false;
           continue; // goto again
         }
-        const c2 = this.nextc();
-        if (c2 !== -1 && TWO_CHAR_OPS.has(String.fromCharCode(c, c2))) {
-          const c3 = this.nextc();
-          if (c3 === -1 || !THREE_CHAR_OPS.has(String.fromCharCode(c, c2, c3))) this.backup(c3);
-          this.push(T_OP, start, this.pos);
-          return true;
+        if (this.pos < this.n && TWO_CHAR_FIRST[c] === 1) {
+          const c2 = this.src.charCodeAt(this.pos);
+          const two = TWO_CHAR_OPS.get(c * 128 + c2);
+          if (two !== undefined) {
+            this.pos++;
+            let op = two;
+            if (this.pos < this.n && this.src.charCodeAt(this.pos) === 0x3d && THREE_CHAR_OPS.has(two + '=')) {
+              this.pos++;
+              op = two + '=';
+            }
+            this.pushOp(op, start);
+            return true;
+          }
         }
-        this.backup(c2);
         if (c === 0x28 || c === 0x5b || c === 0x7b) {
           if (this.level >= this.maxLevel) this.err('too many nested parentheses', start);
           this.parenChar[this.level] = c;
@@ -504,7 +548,7 @@ class Tokenizer {
         if (!isPyPrintable(c)) {
           this.err(`invalid non-printable character U+${c.toString(16).toUpperCase().padStart(4, '0')}`, start);
         }
-        this.push(T_OP, start, this.pos);
+        this.pushOp(ONE_CHAR_OPS[c]!, start);
         return true;
       }
     }
@@ -573,15 +617,21 @@ class Tokenizer {
   private verifyEnd(c: number, kind: string): void {
     const s = this.src;
     const p = this.pos;
+    // lookahead(): the rest of the keyword, and then no identifier char.
+    const lookahead = (rest: string): boolean => {
+      if (!s.startsWith(rest, p)) return false;
+      const after = p + rest.length < this.n ? s.charCodeAt(p + rest.length) : -1;
+      return after === -1 || !isIdChar(after);
+    };
     let r = false;
-    if (c === 0x61) r = s.startsWith('nd', p);
-    else if (c === 0x65) r = s.startsWith('lse', p);
-    else if (c === 0x66) r = s.startsWith('or', p);
+    if (c === 0x61) r = lookahead('nd');
+    else if (c === 0x65) r = lookahead('lse');
+    else if (c === 0x66) r = lookahead('or');
     else if (c === 0x69) {
       const c2 = p < this.n ? s.charCodeAt(p) : -1;
       r = c2 === 0x66 || c2 === 0x6e || c2 === 0x73;
-    } else if (c === 0x6f) r = s.startsWith('r', p);
-    else if (c === 0x6e) r = s.startsWith('ot', p);
+    } else if (c === 0x6f) r = lookahead('r');
+    else if (c === 0x6e) r = lookahead('ot');
     if (r) return;
     if (c !== -1 && isIdChar(c)) {
       this.backup(c);
@@ -866,8 +916,17 @@ class Parser {
     syntaxError('invalid syntax', t.s);
   }
 
+  /**
+   * pegen's rule depth grows by about `cost` on the way to the next atom:
+   * 1 per unary operator, 28-31 per bracket (more for later elements of a
+   * display than for the first), measured on CPython 3.11.
+   */
   private enter(cost: number): void {
-    this.level += cost;
+    this.setLevel(this.level + cost);
+  }
+
+  private setLevel(level: number): void {
+    this.level = level;
     if (this.level >= MAX_PARSER_LEVEL) {
       throw new PyLiteralValueError('too complex to parse: parser stack overflowed (MemoryError in CPython)', {
         pythonType: 'MemoryError',
@@ -1196,7 +1255,6 @@ class Parser {
         if (phase === 0) phase = 1;
       } else {
         if (phase !== 0) this.fail();
-        const argStart = this.p;
         const arg = this.parseNamedExpression();
         if (this.isOp('=')) this.fail();
         if (count === 0 && this.startsFor()) {
@@ -1205,7 +1263,6 @@ class Parser {
           if (!this.isOp(')')) this.fail();
           this.p++;
           const g = this.node('GeneratorExp', open, 1 + Math.max(arg.d, compDepth));
-          void argStart;
           const call = this.node('Call', start, 1 + Math.max(func.d, g.d));
           call.left = func;
           call.op = '1';
@@ -1215,6 +1272,7 @@ class Parser {
         depth = Math.max(depth, arg.d);
       }
       count++;
+      if (count === 1) this.setLevel(level + 28);
       if (this.isOp(',')) this.p++;
       else if (!this.isOp(')')) this.fail();
     }
@@ -1388,6 +1446,7 @@ class Parser {
         while (this.isOp(',')) {
           this.p++;
           if (this.isOp(')')) break;
+          this.setLevel(level + (items.length === 1 ? 30 : 31));
           items.push(this.parseStarNamedExpression());
         }
         this.expectOp(')');
@@ -1436,6 +1495,7 @@ class Parser {
         result = this.node('ListComp', start, 1 + Math.max(first.d, compDepth));
       } else {
         const items = [first];
+        this.setLevel(level + 30);
         while (this.isOp(',')) {
           this.p++;
           if (this.isOp(']')) break;
@@ -1485,6 +1545,7 @@ class Parser {
         result = this.node('SetComp', start, 1 + Math.max(first.d, compDepth));
       } else {
         const items = [first];
+        this.setLevel(level + 30);
         while (this.isOp(',')) {
           this.p++;
           if (this.isOp('}')) break;
@@ -1499,6 +1560,7 @@ class Parser {
   }
 
   private parseDictRest(start: number, keys: (Node | null)[], vals: Node[]): Node {
+    this.enter(1);
     while (this.isOp(',')) {
       this.p++;
       if (this.isOp('}')) break;
@@ -1656,7 +1718,7 @@ function numberValue(t: Tok): PyLit {
   if (text.length > MAX_INT_DIGITS && text.charCodeAt(0) !== 0x30) {
     syntaxError(
       `Exceeds the limit (${MAX_INT_DIGITS} digits) for integer string conversion: value has ${text.length} digits; ` +
-        'use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for large integer literals to avoid the limit.',
+        'use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.',
       t.s,
     );
   }
@@ -2038,6 +2100,194 @@ function fstringExpr(s: string, raw: boolean, recurseLvl: number, st: { pos: num
   if (p >= end || s.charCodeAt(p) !== 0x7d) fstringError("expecting '}'", offset + p);
   st.pos = p + 1;
 }
+
+// ---------------------------------------------------------------------------
+// Fast path: the text as numpy writes it
+
+/** Returned by the fast path when the text needs the full parser. */
+const SLOW: unique symbol = Symbol('slow');
+
+/**
+ * A direct reader for the subset numpy's header writer produces: dicts,
+ * lists and tuples of plain quoted strings (no prefix, escape or newline),
+ * decimal ints, True/False/None, spaces and tabs, and a final newline. It
+ * returns the same value the full parser would, or SLOW for anything else
+ * (including every error case), so the full parser decides those. It does
+ * not go deeper than FAST_MAX_DEPTH brackets, where CPython's limits
+ * (bracket count, parser stack) cannot be reached.
+ */
+class FastReader {
+  pos: number;
+  private depth = 0;
+  constructor(
+    private readonly s: string,
+    start: number,
+    private readonly maxDepth: number,
+  ) {
+    this.pos = start;
+  }
+
+  private skip(): number {
+    const s = this.s;
+    let p = this.pos;
+    let c = s.charCodeAt(p);
+    while (c === 0x20 || c === 0x09) c = s.charCodeAt(++p);
+    this.pos = p;
+    return c; // NaN at the end
+  }
+
+  /** The whole text: one value, then spaces/tabs and at most one newline. */
+  top(): PyLit | typeof SLOW {
+    const v = this.value();
+    if (v === SLOW) return SLOW;
+    const c = this.skip();
+    if (c === 0x0a) this.pos++;
+    return this.pos === this.s.length ? v : SLOW;
+  }
+
+  value(): PyLit | typeof SLOW {
+    const c = this.skip();
+    const s = this.s;
+    if (c === 0x27 || c === 0x22) {
+      const start = this.pos + 1;
+      let p = start;
+      for (;;) {
+        const d = s.charCodeAt(p);
+        if (d === c) break;
+        if (d !== d || d === 0x5c || d === 0x0a || d === 0x0d || d === 0 || (d >= 0xd800 && d <= 0xdfff)) return SLOW;
+        p++;
+      }
+      if (p === start && s.charCodeAt(p + 1) === c) return SLOW; // ''' or """
+      this.pos = p + 1;
+      const next = this.skip();
+      if (next === 0x27 || next === 0x22) return SLOW; // implicit concatenation
+      return s.slice(start, p);
+    }
+    if (c >= 0x30 && c <= 0x39) {
+      const start = this.pos;
+      let p = start + 1;
+      let d = s.charCodeAt(p);
+      while (d >= 0x30 && d <= 0x39) d = s.charCodeAt(++p);
+      // Not: a leading zero, '.', exponent, 'j', 'L', '_', prefix or any name char.
+      if ((c === 0x30 && p > start + 1) || p - start > 300 || d === 0x2e || (d === d && (isIdChar(d) || d >= 0x80))) {
+        return SLOW;
+      }
+      this.pos = p;
+      if (p - start <= 15) {
+        let n = 0;
+        for (let k = start; k < p; k++) n = n * 10 + (s.charCodeAt(k) - 0x30);
+        return BigInt(n);
+      }
+      return BigInt(s.slice(start, p));
+    }
+    if (c === 0x7b || c === 0x5b || c === 0x28) {
+      if (++this.depth > this.maxDepth) return SLOW;
+      this.pos++;
+      const v = c === 0x7b ? this.dict() : c === 0x5b ? this.list() : this.tuple();
+      this.depth--;
+      return v;
+    }
+    let word: PyLit;
+    let len: number;
+    if (c === 0x54 && s.startsWith('True', this.pos)) (word = true), (len = 4);
+    else if (c === 0x46 && s.startsWith('False', this.pos)) (word = false), (len = 5);
+    else if (c === 0x4e && s.startsWith('None', this.pos)) (word = null), (len = 4);
+    else return SLOW;
+    const d = s.charCodeAt(this.pos + len);
+    if (d === d && (isIdChar(d) || d >= 0x80)) return SLOW;
+    this.pos += len;
+    return word;
+  }
+
+  private dict(): PyLit | typeof SLOW {
+    const dict = new PyDict();
+    const keys: string[] = [];
+    if (this.skip() === 0x7d) {
+      this.pos++;
+      return dict;
+    }
+    for (;;) {
+      const k = this.value();
+      // Only str/int/bool/None keys here: they are hashable and cheap to compare.
+      if (k === SLOW || (typeof k === 'object' && k !== null)) return SLOW;
+      if (this.skip() !== 0x3a) return SLOW;
+      this.pos++;
+      const v = this.value();
+      if (v === SLOW) return SLOW;
+      const hk = keyOf(k);
+      const at = keys.indexOf(hk);
+      if (at < 0) {
+        keys.push(hk);
+        dict.entries.push([k, v]);
+      } else dict.entries[at]![1] = v;
+      const c = this.skip();
+      if (c === 0x2c) {
+        this.pos++;
+        if (this.skip() === 0x7d) {
+          this.pos++;
+          return dict;
+        }
+      } else if (c === 0x7d) {
+        this.pos++;
+        return dict;
+      } else return SLOW;
+    }
+  }
+
+  private list(): PyLit | typeof SLOW {
+    const items: PyLit[] = [];
+    if (this.skip() === 0x5d) {
+      this.pos++;
+      return items;
+    }
+    for (;;) {
+      const v = this.value();
+      if (v === SLOW) return SLOW;
+      items.push(v);
+      const c = this.skip();
+      if (c === 0x2c) {
+        this.pos++;
+        if (this.skip() === 0x5d) {
+          this.pos++;
+          return items;
+        }
+      } else if (c === 0x5d) {
+        this.pos++;
+        return items;
+      } else return SLOW;
+    }
+  }
+
+  private tuple(): PyLit | typeof SLOW {
+    if (this.skip() === 0x29) {
+      this.pos++;
+      return new PyTuple([]);
+    }
+    const first = this.value();
+    if (first === SLOW) return SLOW;
+    let c = this.skip();
+    if (c === 0x29) {
+      this.pos++;
+      return first; // a parenthesised value, not a tuple
+    }
+    const items: PyLit[] = [first];
+    for (;;) {
+      if (c !== 0x2c) return SLOW;
+      this.pos++;
+      if (this.skip() === 0x29) break;
+      const v = this.value();
+      if (v === SLOW) return SLOW;
+      items.push(v);
+      c = this.skip();
+      if (c === 0x29) break;
+    }
+    this.pos++;
+    return new PyTuple(items);
+  }
+}
+
+/** Deeper than this the fast path hands over (200 * 31 parser levels would pass MAXSTACK). */
+const FAST_MAX_DEPTH = 150;
 
 // ---------------------------------------------------------------------------
 // literal_eval's _convert

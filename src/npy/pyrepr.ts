@@ -105,21 +105,57 @@ function hex(n: number, width: number): string {
   return s;
 }
 
-/** True when every char is printable ASCII other than the backslash. */
-function isPlainAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e || c === 0x5c) return false;
+/** The escape `repr(str)` writes for one code point, or undefined when it stands as itself. */
+function strEscape(cp: number, qc: number): string | undefined {
+  if (cp === qc || cp === 0x5c) return '\\' + String.fromCharCode(cp);
+  if (cp === 0x09) return '\\t';
+  if (cp === 0x0a) return '\\n';
+  if (cp === 0x0d) return '\\r';
+  if (cp < 0x20 || cp === 0x7f) return '\\x' + hex(cp, 2);
+  // above 0x10FFFF: numpy's UTF-32 arrays can hold such words, no Python str can; show them as \U.
+  if (cp > 0x7f && (cp > 0x10ffff || !isPyPrintable(cp))) {
+    return cp <= 0xff ? '\\x' + hex(cp, 2) : cp <= 0xffff ? '\\u' + hex(cp, 4) : '\\U' + hex(cp, 8);
   }
-  return true;
+  return undefined;
+}
+
+/** `repr(str)` of a string given as code points (numpy's U items: lone surrogates and words above 0x10FFFF kept). */
+export function pyStrReprCodePoints(cps: ArrayLike<number>): string {
+  let hasSingle = false;
+  let hasDouble = false;
+  for (let i = 0; i < cps.length; i++) {
+    if (cps[i] === 0x27) hasSingle = true;
+    else if (cps[i] === 0x22) hasDouble = true;
+  }
+  const qc = hasSingle && !hasDouble ? 0x22 : 0x27;
+  let out = String.fromCharCode(qc);
+  for (let i = 0; i < cps.length; i++) {
+    const cp = cps[i]!;
+    out += strEscape(cp, qc) ?? String.fromCodePoint(cp);
+  }
+  return out + String.fromCharCode(qc);
 }
 
 /** Python's `repr(str)`: `'abc'`, `"it's"`, `'\x00\u200b\ud800'`. */
 export function pyStrRepr(s: string): string {
+  // Fast path: printable ASCII without a backslash needs no escapes unless both quotes occur.
+  let plain = true;
+  let single = false;
+  let double = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x5c) {
+      plain = false;
+      break;
+    }
+    if (c === 0x27) single = true;
+    else if (c === 0x22) double = true;
+  }
+  if (plain && !single) return "'" + s + "'";
+  if (plain && !double) return '"' + s + '"';
   const hasSingle = s.indexOf("'") >= 0;
   const hasDouble = hasSingle && s.indexOf('"') >= 0;
   const quote = hasSingle && !hasDouble ? '"' : "'";
-  if (isPlainAscii(s) && !(hasSingle && hasDouble)) return quote + s + quote;
   const qc = quote.charCodeAt(0);
   let out = quote;
   let run = 0; // start of the pending run of characters copied as they are
@@ -134,15 +170,7 @@ export function pyStrRepr(s: string): string {
         width = 2;
       }
     }
-    let esc: string | undefined;
-    if (cp === qc || cp === 0x5c) esc = '\\' + String.fromCharCode(cp);
-    else if (cp === 0x09) esc = '\\t';
-    else if (cp === 0x0a) esc = '\\n';
-    else if (cp === 0x0d) esc = '\\r';
-    else if (cp < 0x20 || cp === 0x7f) esc = '\\x' + hex(cp, 2);
-    else if (cp > 0x7f && !isPyPrintable(cp)) {
-      esc = cp <= 0xff ? '\\x' + hex(cp, 2) : cp <= 0xffff ? '\\u' + hex(cp, 4) : '\\U' + hex(cp, 8);
-    }
+    const esc = strEscape(cp, qc);
     if (esc !== undefined) {
       if (run < i) out += s.slice(run, i);
       out += esc;
@@ -276,16 +304,24 @@ function reprValue(v: PyLit, active: object[], depth: number): string {
   }
   active.push(v);
   let out: string;
-  if (isList) {
-    out = '[' + v.map((x) => reprValue(x, active, depth + 1)).join(', ') + ']';
-  } else if (v instanceof PyTuple) {
-    const items = v.items.map((x) => reprValue(x, active, depth + 1));
-    out = items.length === 1 ? '(' + items[0] + ',)' : '(' + items.join(', ') + ')';
-  } else if (v instanceof PyDict) {
-    out = '{' + v.entries.map(([k, x]) => reprValue(k, active, depth + 1) + ': ' + reprValue(x, active, depth + 1)).join(', ') + '}';
+  const d = depth + 1;
+  if (isList || v instanceof PyTuple || v instanceof PySet) {
+    const items = isList ? v : v instanceof PyTuple ? v.items : (v as PySet).items;
+    const [open, close] = isList ? ['[', ']'] : v instanceof PyTuple ? ['(', ')'] : ['{', '}'];
+    if (items.length === 0) out = v instanceof PySet ? 'set()' : open + close;
+    else {
+      out = open + reprValue(items[0]!, active, d);
+      for (let i = 1; i < items.length; i++) out += ', ' + reprValue(items[i]!, active, d);
+      out += items.length === 1 && v instanceof PyTuple ? ',)' : close;
+    }
   } else {
-    const s = v as PySet;
-    out = s.items.length === 0 ? 'set()' : '{' + s.items.map((x) => reprValue(x, active, depth + 1)).join(', ') + '}';
+    const entries = (v as PyDict).entries;
+    out = '{';
+    for (let i = 0; i < entries.length; i++) {
+      const [k, x] = entries[i]!;
+      out += (i ? ', ' : '') + reprValue(k, active, d) + ': ' + reprValue(x, active, d);
+    }
+    out += '}';
   }
   active.pop();
   return out;

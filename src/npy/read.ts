@@ -18,6 +18,12 @@ import {
 
 export interface NpyReadOptions extends HeaderOptions {
   allowPickle?: boolean;
+  /**
+   * The largest array to read into one buffer, in bytes. Default: the largest
+   * typed array the runtime allows (Node: buffer.constants.MAX_LENGTH), else
+   * whatever allocation succeeds. Larger arrays get ArrayTooLargeError.
+   */
+  maxArrayBytes?: number;
 }
 
 /** Header only: magic, version, length and the parsed, checked header. */
@@ -51,6 +57,8 @@ export function* dataPlan(info: SourceInfo, header: NpyHeader, opts: NpyReadOpti
   }
   const available = Math.max(0, info.size - dataOffset);
   if (available < dataLength) throw truncated(header, available, info.kind);
+  const limit = opts.maxArrayBytes ?? info.maxBufferBytes ?? Infinity;
+  if (dataLength > limit) throw tooLarge(header, undefined, limit);
   let data: Uint8Array;
   try {
     data = dataLength === 0 ? new Uint8Array(0) : yield { offset: dataOffset, length: dataLength };
@@ -71,10 +79,12 @@ function sizeOf(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }
 
-function tooLarge(header: NpyHeader, cause: unknown): ArrayTooLargeError {
+function tooLarge(header: NpyHeader, cause: unknown, limit?: number): ArrayTooLargeError {
+  const shape = `(${header.shape.join(', ')}${header.shape.length === 1 ? ',' : ''})`;
   return new ArrayTooLargeError(
-    `array of ${header.dataLength} bytes (${header.dtype.str}, shape (${header.shape.join(', ')})) is larger than ` +
-      'this runtime can hold in one buffer; open it with mmapMode to read it in parts',
+    `array of ${header.dataLength} bytes (${header.dtype.str}, shape ${shape}) is larger than ` +
+      (limit === undefined ? 'this runtime can hold in one buffer' : `the ${limit}-byte limit for one buffer`) +
+      '; open it with mmapMode to read it in parts',
     { offset: header.dataOffset, pythonType: 'MemoryError', cause },
   );
 }

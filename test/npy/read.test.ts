@@ -1,7 +1,12 @@
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
+import { constants as bufferConstants } from 'node:buffer';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { load, loadSync, readHeaderSync, toPyJSON, NdArray, NpyFormatError, PyComplex } from '../../src/node/index.js';
+import { load, loadSync, readHeaderSync, toPyJSON, ArrayTooLargeError, NdArray, NpyFormatError, PyComplex } from '../../src/node/index.js';
+import { parseTypestr } from '../../src/dtype/typestr.js';
+import { writeHeader } from '../../src/npy/header.js';
 import { isFortranOnly } from '../../src/npy/write.js';
 import { jsonClone, sha256 } from '../helpers.js';
 import { manifest, npyPath, type ManifestEntry } from './manifest.js';
@@ -210,5 +215,29 @@ describe('Unicode arrays', () => {
 
   it('reports a file that is not .npy at all with a typed error', () => {
     expect(() => readHeaderSync(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9]))).to.throw(NpyFormatError, /magic string is not correct/);
+  });
+});
+
+describe('arrays larger than one buffer', () => {
+  it('refuses an array over maxArrayBytes and points to mmapMode', () => {
+    const e = manifest().find((x) => x.file === 'f8-le-c-2x3.npy')!;
+    expect(() => loadSync(npyPath(e), { maxArrayBytes: 47 })).to.throw(ArrayTooLargeError, /array of 48 bytes \(<f8, shape \(2, 3\)\) is larger than the 47-byte limit for one buffer; open it with mmapMode/);
+    expect((loadSync(npyPath(e), { maxArrayBytes: 48 }) as NdArray).size).to.equal(6);
+  });
+
+  it('refuses a file larger than the runtime\'s largest typed array before reading it', function () {
+    this.timeout(20000);
+    const dir = mkdtempSync(join(tmpdir(), 'npyio-big-'));
+    try {
+      const n = bufferConstants.MAX_LENGTH + 64;
+      const path = join(dir, 'big.npy');
+      const header = writeHeader(parseTypestr('|u1'), [n], false);
+      writeFileSync(path, header);
+      truncateSync(path, header.length + n); // sparse: no disk blocks, no bytes read
+      expect(() => loadSync(path)).to.throw(ArrayTooLargeError, /mmapMode/);
+      expect(readHeaderSync(path).dataLength).to.equal(n);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

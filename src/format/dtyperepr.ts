@@ -1,88 +1,14 @@
 /**
- * Python's repr() of str and bytes, numpy's void hex form, and the dtype
- * texts numpy's array repr uses (`dtype=float32`, `dtype='<U3'`,
+ * numpy's void hex form and the dtype texts numpy's array repr uses (`dtype=float32`, `dtype='<U3'`,
  * `dtype=[('a', '<i4')]`; numpy/_core/_dtype.py and arrayprint.py).
  */
 import { NATIVE_ORDER, type DType } from '../dtype/dtype.js';
-
-// Python's str.isprintable(): false for Cc, Cf, Cs, Co, Cn, Zl, Zp and Zs (but space).
-const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
-
-function hex(n: number, width: number): string {
-  return n.toString(16).padStart(width, '0');
-}
-
-/** Python's repr() of a str given as code points (lone surrogates and all). */
-export function pyStrReprCodePoints(cps: readonly number[]): string {
-  let hasSingle = false;
-  let hasDouble = false;
-  for (const c of cps) {
-    if (c === 0x27) hasSingle = true;
-    else if (c === 0x22) hasDouble = true;
-  }
-  const q = hasSingle && !hasDouble ? '"' : "'";
-  const qc = q.charCodeAt(0);
-  let out = q;
-  for (const c of cps) {
-    if (c === qc || c === 0x5c) out += '\\' + String.fromCharCode(c);
-    else if (c === 0x09) out += '\\t';
-    else if (c === 0x0a) out += '\\n';
-    else if (c === 0x0d) out += '\\r';
-    else if (c < 0x20 || c === 0x7f) out += '\\x' + hex(c, 2);
-    else if (c < 0x7f) out += String.fromCharCode(c);
-    else if (c > 0x10ffff) out += '\\U' + hex(c, 8); // numpy can hold it; Python could not
-    else if (c >= 0xd800 && c <= 0xdfff) out += '\\u' + hex(c, 4);
-    else {
-      const ch = String.fromCodePoint(c);
-      if (!NON_PRINTABLE.test(ch)) out += ch;
-      else if (c <= 0xff) out += '\\x' + hex(c, 2);
-      else if (c <= 0xffff) out += '\\u' + hex(c, 4);
-      else out += '\\U' + hex(c, 8);
-    }
-  }
-  return out + q;
-}
-
-/** Python's repr() of a JS string (split into code points; lone surrogates kept). */
-export function pyStrRepr(s: string): string {
-  const cps: number[] = [];
-  for (const ch of s) cps.push(ch.codePointAt(0)!);
-  return pyStrReprCodePoints(cps);
-}
-
-/** The code points of a JS string, for when only a string is at hand. */
-export function codePoints(s: string): number[] {
-  const cps: number[] = [];
-  for (const ch of s) cps.push(ch.codePointAt(0)!);
-  return cps;
-}
-
-/** Python's repr() of bytes: `b'ab\x00'`. */
-export function pyBytesRepr(b: Uint8Array): string {
-  let hasSingle = false;
-  let hasDouble = false;
-  for (const c of b) {
-    if (c === 0x27) hasSingle = true;
-    else if (c === 0x22) hasDouble = true;
-  }
-  const q = hasSingle && !hasDouble ? '"' : "'";
-  const qc = q.charCodeAt(0);
-  let out = 'b' + q;
-  for (const c of b) {
-    if (c === qc || c === 0x5c) out += '\\' + String.fromCharCode(c);
-    else if (c === 0x09) out += '\\t';
-    else if (c === 0x0a) out += '\\n';
-    else if (c === 0x0d) out += '\\r';
-    else if (c < 0x20 || c >= 0x7f) out += '\\x' + hex(c, 2);
-    else out += String.fromCharCode(c);
-  }
-  return out + q;
-}
+import { pyStrRepr } from '../npy/pyrepr.js';
 
 /** str() of an unstructured np.void: every byte as `\xHH`, upper-case hex. */
 export function voidStr(b: Uint8Array): string {
   let out = "b'";
-  for (const c of b) out += '\\x' + hex(c, 2).toUpperCase();
+  for (const c of b) out += '\\x' + c.toString(16).padStart(2, '0').toUpperCase();
   return out + "'";
 }
 
