@@ -310,6 +310,15 @@ def dump_json(value):
 
 # ---------------------------------------------------------------- checker
 
+
+def write_entries_json(entries, path):
+    """A JSON list, one entry per block and one key per line: readable diffs, compact values."""
+    blocks = []
+    for e in entries:
+        lines = [f" {dump_json(k)}: {dump_json(v)}" for k, v in e.items()]
+        blocks.append("{\n" + ",\n".join(lines) + "\n}")
+    path.write_text("[\n" + ",\n".join(blocks) + "\n]\n", encoding="ascii")
+
 def check_file(path, load_kwargs):
     try:
         with open(path, "rb") as f:

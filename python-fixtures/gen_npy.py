@@ -34,7 +34,7 @@ import numpy as np
 
 sys.dont_write_bytecode = True  # no __pycache__ beside the fixtures
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from check_npy import (dtype_id, descr_json, dump_json, has_invalid_code_points,  # noqa: E402
+from check_npy import (write_entries_json, dtype_id, descr_json, dump_json, has_invalid_code_points,  # noqa: E402
                        clean, header_dict, norm_msg, pyjson, read_raw_header, sha256_hex,
                        TOLIST_LIMIT)
 
@@ -357,15 +357,6 @@ def describe(name, about, path, save_warnings):
     return entry
 
 
-def write_manifest(entries, path):
-    """One entry per block, one key per line: readable diffs, compact values."""
-    blocks = []
-    for e in entries:
-        lines = [f" {dump_json(k)}: {dump_json(v)}" for k, v in e.items()]
-        blocks.append("{\n" + ",\n".join(lines) + "\n}")
-    path.write_text("[\n" + ",\n".join(blocks) + "\n]\n", encoding="ascii")
-
-
 def main():
     build_cases()
     OUT.mkdir(exist_ok=True)
@@ -388,7 +379,7 @@ def main():
             e["omitted"] = [k for k in OMIT_FOR_BIG if e[k] is not None]
             for k in OMIT_FOR_BIG:
                 e[k] = None
-    write_manifest(entries, OUT / "manifest.json")
+    write_entries_json(entries, OUT / "manifest.json")
     total = sum(p.stat().st_size for p in OUT.iterdir())
     print(f"wrote {len(entries)} .npy files and manifest.json to {OUT}/ ({total} bytes)")
 

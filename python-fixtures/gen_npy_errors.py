@@ -44,7 +44,7 @@ import numpy as np  # noqa: E402
 
 sys.dont_write_bytecode = True  # no __pycache__ beside the fixtures
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from check_npy import (array_order, describe_exc, dtype_id, dump_json, norm_msg,  # noqa: E402
+from check_npy import (write_entries_json, array_order, describe_exc, dtype_id, dump_json, norm_msg,  # noqa: E402
                        pyjson, safe_tolist, sha256_hex)
 
 OUT = pathlib.Path("npy-errors")
@@ -406,14 +406,6 @@ def run_load(mode, fname, buf, options, memory_limit):
     return out
 
 
-def write_json(entries, path):
-    blocks = []
-    for e in entries:
-        lines = [f" {dump_json(k)}: {dump_json(v)}" for k, v in e.items()]
-        blocks.append("{\n" + ",\n".join(lines) + "\n}")
-    path.write_text("[\n" + ",\n".join(blocks) + "\n]\n", encoding="ascii")
-
-
 def main():
     build_cases()
     OUT.mkdir(exist_ok=True)
@@ -426,7 +418,7 @@ def main():
         entries.append({"file": fname, "about": about, "options": options,
                         "path": run_load("path", fname, buf, options, memory_limit),
                         "bytes": run_load("bytes", fname, buf, options, memory_limit)})
-    write_json(entries, OUT / "errors.json")
+    write_entries_json(entries, OUT / "errors.json")
     total = sum(p.stat().st_size for p in OUT.iterdir())
     print(f"wrote {len(entries)} cases and errors.json to {OUT}/ ({total} bytes)")
 

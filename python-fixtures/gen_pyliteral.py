@@ -50,6 +50,20 @@ OUT = pathlib.Path(__file__).resolve().parent / "pyliteral"
 # --------------------------------------------------------------------------
 # encoding of values and outcomes
 
+
+def unique_texts(texts):
+    """Each text once, in first-seen order. A surrogate pair spelled as two
+    code points is one astral character once in JSON/JS: such texts cannot be
+    carried over, so they are left out."""
+    seen = set()
+    res = []
+    for t in texts:
+        if re.search("[\ud800-\udbff][\udc00-\udfff]", t) or t in seen:
+            continue
+        seen.add(t)
+        res.append(t)
+    return res
+
 def tag(v, sort_sets=False):
     """sort_sets: write set items in a fixed order (literal_eval results; str hashes vary per run)."""
     t = lambda x: tag(x, sort_sets)  # noqa: E731
@@ -296,18 +310,7 @@ def numpy_headers():
                 start = 10 if major == 1 else 12
                 text = raw[start:].decode("latin1" if major < 3 else "utf8")
                 out.append(text)
-    # unique, keep order
-    seen = set()
-    res = []
-    for t in out:
-        # A surrogate pair spelled as two code points is one astral character
-        # once in JSON/JS: such texts cannot be carried over.
-        if re.search("[\ud800-\udbff][\udc00-\udfff]", t):
-            continue
-        if t not in seen:
-            seen.add(t)
-            res.append(t)
-    return res
+    return unique_texts(out)
 
 
 def py2_headers(headers, rng):
@@ -441,17 +444,7 @@ def texts(rng, headers, n_mutations, n_soup, n_values):
         out.append(mutate(rng.choice(valid), rng))
     for _ in range(n_soup):
         out.append(soup(rng))
-    seen = set()
-    res = []
-    for t in out:
-        # A surrogate pair spelled as two code points is one astral character
-        # once in JSON/JS: such texts cannot be carried over.
-        if re.search("[\ud800-\udbff][\udc00-\udfff]", t):
-            continue
-        if t not in seen:
-            seen.add(t)
-            res.append(t)
-    return res
+    return unique_texts(out)
 
 
 # --------------------------------------------------------------------------

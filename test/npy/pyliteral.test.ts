@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { NpyioError } from '../../src/errors.js';
 import {
@@ -11,22 +10,9 @@ import {
   PyTuple,
   type PyLit,
 } from '../../src/npy/pyliteral.js';
+import { cases, pyFloat, type Tagged } from './pyliteral-fixture.js';
 
 // python-fixtures/gen_pyliteral.py runs CPython 3.11 on every text below.
-type Tagged =
-  | null
-  | boolean
-  | { int: string }
-  | { float: string }
-  | { str: string }
-  | { bytes: string }
-  | { complex: [string, string] }
-  | { tuple: Tagged[] }
-  | { list: Tagged[] }
-  | { dict: [Tagged, Tagged][] }
-  | { set: Tagged[] }
-  | { ellipsis: true };
-
 interface Outcome {
   ok?: Tagged;
   error?: string;
@@ -41,16 +27,10 @@ interface LiteralCase {
   long: Outcome | 'same';
 }
 
-const fixture = JSON.parse(
-  readFileSync(new URL('../../../python-fixtures/pyliteral/cases.json', import.meta.url), 'utf8'),
-) as { python: string; literal: LiteralCase[] };
+const fixture = cases as unknown as { python: string; literal: LiteralCase[] };
 
 function textOf(c: LiteralCase): string {
   return typeof c.text === 'string' ? c.text : c.text.rep.map(([p, n]) => p.repeat(n)).join('');
-}
-
-function pyFloat(s: string): number {
-  return s === 'inf' ? Infinity : s === '-inf' ? -Infinity : s === 'nan' ? NaN : Number(s);
 }
 
 function floatKey(x: number): string {

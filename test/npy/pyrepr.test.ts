@@ -1,30 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
+import { fixture as fixturePath } from '../helpers.js';
 import { parsePyLiteral, PyComplex, PyDict, PySet, PyTuple, type PyLit } from '../../src/npy/pyliteral.js';
 import { isPyPrintable, pyFloatRepr, pyRepr, pyStrRepr, UNPRINTABLE_RANGES_TABLE } from '../../src/npy/pyrepr.js';
+import { cases, pyFloat, type Tagged } from './pyliteral-fixture.js';
 
 // python-fixtures/gen_pyliteral.py: values with CPython 3.11's repr().
-type Tagged =
-  | null
-  | boolean
-  | { int: string }
-  | { float: string }
-  | { str: string }
-  | { bytes: string }
-  | { complex: [string, string] }
-  | { tuple: Tagged[] }
-  | { list: Tagged[] }
-  | { dict: [Tagged, Tagged][] }
-  | { set: Tagged[] };
-
-const root = new URL('../../../python-fixtures/pyliteral/', import.meta.url);
-const fixture = JSON.parse(readFileSync(new URL('cases.json', root), 'utf8')) as {
-  repr: { value: Tagged; repr: string }[];
-};
-
-function pyFloat(s: string): number {
-  return s === 'inf' ? Infinity : s === '-inf' ? -Infinity : s === 'nan' ? NaN : Number(s);
-}
+const fixture = cases;
 
 function decode(t: Tagged): PyLit {
   if (t === null || typeof t === 'boolean') return t;
@@ -36,7 +18,8 @@ function decode(t: Tagged): PyLit {
   if ('tuple' in t) return new PyTuple(t.tuple.map(decode));
   if ('list' in t) return t.list.map(decode);
   if ('dict' in t) return new PyDict(t.dict.map(([k, v]) => [decode(k), decode(v)] as [PyLit, PyLit]));
-  return new PySet(t.set.map(decode));
+  if ('set' in t) return new PySet(t.set.map(decode));
+  throw new Error('Ellipsis has no repr case');
 }
 
 describe('npy/pyrepr', () => {
@@ -58,7 +41,7 @@ describe('npy/pyrepr', () => {
   });
 
   it("uses CPython's own str.isprintable table (python-fixtures/pyliteral/unprintable.txt)", () => {
-    expect(UNPRINTABLE_RANGES_TABLE).to.equal(readFileSync(new URL('unprintable.txt', root), 'utf8').trim());
+    expect(UNPRINTABLE_RANGES_TABLE).to.equal(readFileSync(fixturePath('pyliteral', 'unprintable.txt'), 'utf8').trim());
     expect(isPyPrintable(0x41)).to.equal(true);
     expect(isPyPrintable(0x7f)).to.equal(false);
     expect(isPyPrintable(0xa0)).to.equal(false);
