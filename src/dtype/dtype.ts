@@ -77,10 +77,6 @@ export class DType {
     return this.order !== (NATIVE_ORDER === '<' ? '>' : '<');
   }
 
-  get isStructured(): boolean {
-    return this.fieldList !== null;
-  }
-
   get names(): readonly string[] | null {
     return this.fieldList === null ? null : this.fieldList.map((f) => f.name);
   }
@@ -150,25 +146,6 @@ export class DType {
     return out;
   }
 
-  /** The dtype with this byte order (recursively for records); '|' types are unchanged. */
-  withOrder(order: '<' | '>'): DType {
-    if (this.fieldList !== null) {
-      return new DType({
-        kind: 'V', itemsize: this.itemsize, order: '|',
-        fields: this.fieldList.map((f) => ({ ...f, dtype: f.dtype.withOrder(order) })),
-      });
-    }
-    if (this.subdtype !== null) {
-      return new DType({ kind: 'V', itemsize: this.itemsize, order: '|', subdtype: { base: this.subdtype.base.withOrder(order), shape: this.subdtype.shape } });
-    }
-    if (this.order === '|' || this.order === order) return this;
-    return new DType({ kind: this.kind, itemsize: this.itemsize, order, unit: this.unit ?? undefined, unitCount: this.unitCount });
-  }
-
-  equals(other: DType): boolean {
-    return this === other || (this.str === other.str && sameDescr(this, other));
-  }
-
   toString(): string {
     return this.fieldList === null ? this.str : JSON.stringify(this.descr);
   }
@@ -176,17 +153,4 @@ export class DType {
 
 function typeDescr(d: DType): string | readonly DescrEntry[] {
   return d.fieldList !== null ? d.descr : d.str;
-}
-
-function sameDescr(a: DType, b: DType): boolean {
-  if (a.fieldList === null && b.fieldList === null) {
-    if (!a.subdtype && !b.subdtype) return true;
-    if (!a.subdtype || !b.subdtype) return false;
-    return a.subdtype.base.equals(b.subdtype.base) && a.subdtype.shape.join() === b.subdtype.shape.join();
-  }
-  if (a.fieldList === null || b.fieldList === null || a.fieldList.length !== b.fieldList.length) return false;
-  return a.itemsize === b.itemsize && a.fieldList.every((f, i) => {
-    const g = b.fieldList![i]!;
-    return f.name === g.name && f.title === g.title && f.offset === g.offset && f.dtype.equals(g.dtype);
-  });
 }
