@@ -8,7 +8,7 @@ import { NATIVE_ORDER, type DescrEntry, type DType } from './dtype/dtype.js';
 import { toDType } from './dtype/descr.js';
 import { storageOf, type TypedData } from './dtype/storage.js';
 import { runPlanOnBytes } from './io/plan.js';
-import { loadPlan, type LoadOptions } from './load.js';
+import { loadPlan, type ArrayLoadOptions, type LoadOptions } from './load.js';
 import { NdArray, shapeSize, type Order } from './ndarray.js';
 import type { NpyHeader } from './npy/header.js';
 import { headerPlan, type NpyReadOptions } from './npy/read.js';
@@ -28,7 +28,9 @@ export function asBytes(src: BytesSource): Uint8Array {
 }
 
 /** np.load on bytes in memory. A native, aligned array is a view on those bytes. */
-export function loadBytes(src: BytesSource, opts: LoadOptions = {}): NdArray {
+export function loadBytes(src: BytesSource, opts?: ArrayLoadOptions): NdArray;
+export function loadBytes(src: BytesSource, opts: LoadOptions): unknown;
+export function loadBytes(src: BytesSource, opts: LoadOptions = {}): unknown {
   return runPlanOnBytes((info) => loadPlan(info, opts), asBytes(src));
 }
 

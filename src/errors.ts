@@ -48,3 +48,31 @@ export class NpyioArgumentError extends NpyioError {}
 export function isNpyioError(e: unknown): e is NpyioError {
   return e instanceof NpyioError;
 }
+
+export interface PickleErrorDetails extends ErrorDetails {
+  /** Name of the opcode being run (`BINUNICODE`), when there is one. */
+  opcode?: string;
+}
+
+/**
+ * A pickle npyio will not or cannot read. `pythonType` says what CPython's
+ * unpickler raises for the same bytes (UnpicklingError, EOFError, ValueError,
+ * UnicodeDecodeError, ...).
+ */
+export class UnpicklingError extends NpyioError {
+  readonly opcode?: string;
+  constructor(message: string, details: PickleErrorDetails = {}) {
+    super(message, { pythonType: 'UnpicklingError', ...details });
+    if (details.opcode !== undefined) this.opcode = details.opcode;
+  }
+}
+
+/** A global the registry does not allow: nothing was imported, nothing was called. */
+export class ForbiddenGlobalError extends UnpicklingError {
+  /** The global as the registry saw it: after the Python 2 name mapping. */
+  readonly qualname: string;
+  constructor(module: string, name: string, details: PickleErrorDetails = {}) {
+    super(`global '${module}.${name}' is forbidden: it is not in the registry of allowed classes and functions`, details);
+    this.qualname = `${module}.${name}`;
+  }
+}

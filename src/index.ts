@@ -8,24 +8,35 @@ export { toDType as dtype } from './dtype/descr.js';
 export type { TypedData } from './dtype/storage.js';
 export { NdArray, type Order } from './ndarray.js';
 export { isTuple, makeTuple, PyComplex, type PyTupleValue } from './values.js';
-export { toPyJSON, dtypeId, type PyJSON } from './pyjson.js';
+export { toPyJSON, toPyJSONText, dtypeId, type PyJSON } from './pyjson.js';
 export { arrayRepr, arrayStr, type PrintOptions } from './format/repr.js';
 export type { NpyHeader } from './npy/header.js';
-export type { LoadOptions } from './load.js';
+export type { ArrayLoadOptions, LoadOptions } from './load.js';
+export { loads, defaultRegistry, type LoadsOptions } from './pickle/loads.js';
+export { Registry, type CallContext, type GlobalHandler } from './pickle/registry.js';
+export { ObjectArray } from './pickle/numpy.js';
+export {
+  isFrozenSet, makeFrozenSet, NumpyScalar, PyByteArray, PyDate, PyDateTime, PyDecimal, PyGlobal, PyObject, PyRange, PySlice,
+  PyTime, PyTimedelta, PyTimezone,
+} from './pickle/values.js';
 export { array, asBytes, loadBytes, readHeaderBytes, saveBytes, type ArrayOptions, type BytesSource, type SaveOptions } from './api.js';
 
 import { loadBytes, readHeaderBytes, type BytesSource } from './api.js';
-import type { LoadOptions } from './load.js';
+import type { ArrayLoadOptions, LoadOptions } from './load.js';
 import type { NdArray } from './ndarray.js';
 import type { NpyHeader } from './npy/header.js';
 import type { NpyReadOptions } from './npy/read.js';
 
-/** np.load: in a browser the source is bytes. */
-export async function load(src: BytesSource, opts: LoadOptions = {}): Promise<NdArray> {
+/** np.load: in a browser the source is bytes. With `allowPickle`, whatever a pickle holds. */
+export async function load(src: BytesSource, opts?: ArrayLoadOptions): Promise<NdArray>;
+export async function load(src: BytesSource, opts: LoadOptions): Promise<unknown>;
+export async function load(src: BytesSource, opts: LoadOptions = {}): Promise<unknown> {
   return loadBytes(src, opts);
 }
 
-export function loadSync(src: BytesSource, opts: LoadOptions = {}): NdArray {
+export function loadSync(src: BytesSource, opts?: ArrayLoadOptions): NdArray;
+export function loadSync(src: BytesSource, opts: LoadOptions): unknown;
+export function loadSync(src: BytesSource, opts: LoadOptions = {}): unknown {
   return loadBytes(src, opts);
 }
 

@@ -9,6 +9,7 @@ import type { NdArray } from './ndarray.js';
 import type { ReadPlan, SourceInfo } from './io/plan.js';
 import { MAGIC } from './npy/header.js';
 import { npyPlan, type NpyReadOptions } from './npy/read.js';
+import { unpickleFile } from './pickle/numpy-load.js';
 
 export interface LoadOptions extends NpyReadOptions {
   /** How Python 2 `str` objects in pickles decode: numpy's 'ASCII' (default), 'latin1' or 'bytes'. */
@@ -16,6 +17,9 @@ export interface LoadOptions extends NpyReadOptions {
   /** Map Python 2 module names to Python 3 ones in pickles (numpy's default: true). */
   fixImports?: boolean;
 }
+
+/** Options under which `load` can only give an NdArray (no pickles). */
+export type ArrayLoadOptions = LoadOptions & { allowPickle?: false };
 
 const ENCODINGS = ['ASCII', 'latin1', 'bytes'];
 
@@ -35,7 +39,7 @@ export function sniff(head: Uint8Array): SourceKind {
   return 'pickle';
 }
 
-export function* loadPlan(info: SourceInfo, opts: LoadOptions = {}): ReadPlan<NdArray> {
+export function* loadPlan(info: SourceInfo, opts: LoadOptions = {}): ReadPlan<NdArray | unknown> {
   checkLoadOptions(opts);
   const head = yield { offset: 0, length: Math.min(MAGIC.length, info.size) };
   if (head.length === 0) throw new NpyFormatError('No data left in file', { pythonType: 'EOFError', offset: 0 });
@@ -52,8 +56,6 @@ export function* loadPlan(info: SourceInfo, opts: LoadOptions = {}): ReadPlan<Nd
           { offset: 0 },
         );
       }
-      throw new NpyioError('raw pickles need the restricted unpickler, which this version of npyio does not have yet', {
-        pythonType: 'NotImplementedError', offset: 0,
-      });
+      return unpickleFile(yield { offset: 0, length: info.size }, opts, info.name ?? '<bytes>');
   }
 }

@@ -36,3 +36,11 @@ export function hasNumpy(): boolean {
 export function jsonClone<T>(v: T): T {
   return JSON.parse(JSON.stringify(v)) as T;
 }
+
+/**
+ * numpy's messages name a file as it was given (the fixtures' generators gave
+ * the bare name) and a stream by its repr; npyio names bytes in memory by their size.
+ */
+export function asNumpyNamesSources(message: string, dir: string): string {
+  return message.split(`'${dir}/`).join("'").replace(/<\d+ bytes in memory>/, '<_io.BytesIO object at 0x...>');
+}

@@ -1,57 +1,96 @@
 #!/usr/bin/env node
 /**
- * The npyio command line. `npyio show FILE [--json] [--max-header-size N]`
- * prints what `load` returns: as numpy prints it, or as pyjson (--json).
+ * The npyio command line.
+ *   npyio show FILE [--json] [--max-header-size N] [--allow-pickle] [--encoding E] [--no-fix-imports]
+ *   npyio pickle FILE [--encoding E] [--no-fix-imports] [--allow-opaque PATTERN]...
  * Exit 0 on success; on failure exit 2 with one line on stderr naming the
  * error class and its message.
  */
+import { readFileSync } from 'node:fs';
 import { arrayRepr } from '../format/repr.js';
 import { NdArray } from '../ndarray.js';
-import { loadSync, toPyJSON } from '../node/index.js';
+import { loads, loadSync, toPyJSONText, type LoadOptions } from '../node/index.js';
 
-const USAGE = `usage: npyio show FILE [--json] [--max-header-size N]
+const USAGE = `usage: npyio show FILE [--json] [--max-header-size N] [--allow-pickle] [--encoding E] [--no-fix-imports]
+       npyio pickle FILE [--encoding E] [--no-fix-imports] [--allow-opaque PATTERN]...
 
-  show    load FILE as np.load does and print it as numpy prints it
+  show    load FILE as np.load does and print it as numpy prints an array
+          (other values, from pickles, print as pyjson)
           --json               print the canonical pyjson form instead
-          --max-header-size N  numpy's max_header_size (default 10000)`;
+          --max-header-size N  numpy's max_header_size (default 10000)
+          --allow-pickle       numpy's allow_pickle: object arrays and pickle files
+          --encoding E         Python 2 str in pickles: ASCII (default), latin1 or bytes
+          --no-fix-imports     do not map Python 2 names to Python 3 ones
+  pickle  unpickle FILE's bytes as pickle.loads does and print the pyjson
+          --encoding E         any codec for Python 2 str (default ASCII)
+          --allow-opaque P     accept classes matching P ('module.Name' or 'module.*')
+                               as opaque objects (repeatable)`;
 
 class UsageError extends Error {}
 
-interface ShowArgs {
+interface Args {
   file: string;
   json: boolean;
   maxHeaderSize?: number;
+  allowPickle: boolean;
+  encoding?: string;
+  fixImports: boolean;
+  allowOpaque: string[];
 }
 
-function parseShow(args: string[]): ShowArgs {
+function parseArgs(command: string, args: string[]): Args {
+  const out: Args = { file: '', json: false, allowPickle: false, fixImports: true, allowOpaque: [] };
   let file: string | undefined;
-  let json = false;
-  let maxHeaderSize: number | undefined;
+  const value = (i: number, name: string): string => {
+    const v = args[i];
+    if (v === undefined) throw new UsageError(`${name} needs a value`);
+    return v;
+  };
   for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--json') json = true;
-    else if (a === '--max-header-size' || a.startsWith('--max-header-size=')) {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
-      const n = Number(v);
-      if (v === undefined || !/^\d+$/.test(v) || !Number.isSafeInteger(n)) throw new UsageError(`--max-header-size takes a whole number, not ${v ?? 'nothing'}`);
-      maxHeaderSize = n;
-    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+    let a = args[i]!;
+    let inline: string | undefined;
+    if (a.startsWith('--') && a.includes('=')) [a, inline] = [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)];
+    const take = () => inline ?? value(++i, a);
+    if (a === '--encoding') out.encoding = take();
+    else if (a === '--no-fix-imports') out.fixImports = false;
+    else if (command === 'show' && a === '--json') out.json = true;
+    else if (command === 'show' && a === '--allow-pickle') out.allowPickle = true;
+    else if (command === 'show' && a === '--max-header-size') {
+      const v = take();
+      if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v))) throw new UsageError(`--max-header-size takes a whole number, not ${v}`);
+      out.maxHeaderSize = Number(v);
+    } else if (command === 'pickle' && a === '--allow-opaque') out.allowOpaque.push(take());
+    else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
     else if (file === undefined) file = a;
     else throw new UsageError(`unexpected argument ${a}`);
   }
-  if (file === undefined) throw new UsageError('show needs a FILE');
-  return maxHeaderSize === undefined ? { file, json } : { file, json, maxHeaderSize };
+  if (file === undefined) throw new UsageError(`${command} needs a FILE`);
+  out.file = file;
+  return out;
 }
 
-function show(args: ShowArgs): string {
+function show(args: Args): string {
   const warnings: string[] = [];
-  const value = loadSync(args.file, {
-    ...(args.maxHeaderSize !== undefined ? { maxHeaderSize: args.maxHeaderSize } : {}),
+  const opts: LoadOptions = {
+    allowPickle: args.allowPickle,
+    fixImports: args.fixImports,
     onWarning: (m) => warnings.push(m),
-  });
+  };
+  if (args.maxHeaderSize !== undefined) opts.maxHeaderSize = args.maxHeaderSize;
+  if (args.encoding !== undefined) opts.encoding = args.encoding as LoadOptions['encoding'];
+  const value = loadSync(args.file, opts);
   for (const w of warnings) process.stderr.write(`UserWarning: ${w}\n`);
-  if (args.json) return JSON.stringify(toPyJSON(value));
-  return value instanceof NdArray ? arrayRepr(value) : String(value);
+  if (!args.json && value instanceof NdArray) return arrayRepr(value);
+  return toPyJSONText(value);
+}
+
+function pickle(args: Args): string {
+  const bytes = new Uint8Array(readFileSync(args.file));
+  return toPyJSONText(loads(bytes, {
+    fixImports: args.fixImports,
+    allowOpaque: args.allowOpaque,
+    ...(args.encoding !== undefined ? { encoding: args.encoding } : {}),
+  }));
 }
 
 export function main(argv: string[]): number {
@@ -61,8 +100,9 @@ export function main(argv: string[]): number {
       process.stdout.write(`${USAGE}\n`);
       return command === undefined ? 2 : 0;
     }
-    if (command !== 'show') throw new UsageError(`unknown command ${command}`);
-    process.stdout.write(`${show(parseShow(rest))}\n`);
+    if (command === 'show') process.stdout.write(`${show(parseArgs(command, rest))}\n`);
+    else if (command === 'pickle') process.stdout.write(`${pickle(parseArgs(command, rest))}\n`);
+    else throw new UsageError(`unknown command ${command}`);
     return 0;
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));

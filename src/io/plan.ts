@@ -18,6 +18,8 @@ export interface SourceInfo {
   readonly kind: 'file' | 'stream';
   /** True when every read returns a fresh buffer the plan may modify (swap in place). */
   readonly freshBuffers: boolean;
+  /** The source as numpy's messages name it: a path's repr, or a description of the bytes. */
+  readonly name?: string;
   /** The largest buffer the runtime can allocate and view, when known. */
   readonly maxBufferBytes?: number;
 }
@@ -59,5 +61,6 @@ export async function runPlan<T>(plan: ReadPlan<T>, read: (offset: number, lengt
 
 /** A plan over bytes in memory: reads are zero-copy subarrays. */
 export function runPlanOnBytes<T>(make: (info: SourceInfo) => ReadPlan<T>, bytes: Uint8Array): T {
-  return runPlanSync(make({ size: bytes.length, kind: 'stream', freshBuffers: false }), (o, n) => bytes.subarray(o, o + n));
+  const info = { size: bytes.length, kind: 'stream' as const, freshBuffers: false, name: `<${bytes.length} bytes in memory>` };
+  return runPlanSync(make(info), (o, n) => bytes.subarray(o, o + n));
 }

@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { constants as bufferConstants } from 'node:buffer';
 import { NpyioArgumentError } from '../errors.js';
 import { runPlan, runPlanSync, type ReadPlan, type SourceInfo } from '../io/plan.js';
+import { pyStrRepr } from '../npy/pyrepr.js';
 
 export type PathLike = string | URL;
 
@@ -38,7 +39,7 @@ export function runOnFileSync<T>(path: PathLike, make: (info: SourceInfo) => Rea
   const fd = openSync(toPath(path), 'r');
   try {
     const size = fstatSync(fd).size;
-    return runPlanSync(make({ size, kind: 'file', freshBuffers: true, maxBufferBytes: MAX_BUFFER_BYTES }), (offset, length) => {
+    return runPlanSync(make({ size, kind: 'file', freshBuffers: true, maxBufferBytes: MAX_BUFFER_BYTES, name: pyStrRepr(String(path)) }), (offset, length) => {
       const buf = alloc(length);
       let done = 0;
       while (done < length) {
@@ -57,7 +58,7 @@ export async function runOnFile<T>(path: PathLike, make: (info: SourceInfo) => R
   const fh = await open(toPath(path), 'r');
   try {
     const size = (await fh.stat()).size;
-    return await runPlan(make({ size, kind: 'file', freshBuffers: true, maxBufferBytes: MAX_BUFFER_BYTES }), async (offset, length) => {
+    return await runPlan(make({ size, kind: 'file', freshBuffers: true, maxBufferBytes: MAX_BUFFER_BYTES, name: pyStrRepr(String(path)) }), async (offset, length) => {
       const buf = alloc(length);
       let done = 0;
       while (done < length) {

@@ -7,7 +7,7 @@ export * from '../index.js';
 
 import { asBytes, type BytesSource, type SaveOptions } from '../api.js';
 import { runPlanOnBytes, type ReadPlan, type SourceInfo } from '../io/plan.js';
-import { loadPlan, type LoadOptions } from '../load.js';
+import { loadPlan, type ArrayLoadOptions, type LoadOptions } from '../load.js';
 import type { NdArray } from '../ndarray.js';
 import type { NpyHeader } from '../npy/header.js';
 import { headerPlan, type NpyReadOptions } from '../npy/read.js';
@@ -28,12 +28,16 @@ async function run<T>(src: Source, make: (info: SourceInfo) => ReadPlan<T>): Pro
   return isPath(src) ? runOnFile(src, make) : runPlanOnBytes(make, asBytes(src));
 }
 
-/** np.load: a path, a file: URL or bytes. */
-export function load(src: Source, opts: LoadOptions = {}): Promise<NdArray> {
+/** np.load: a path, a file: URL or bytes. With `allowPickle`, whatever a pickle holds. */
+export function load(src: Source, opts?: ArrayLoadOptions): Promise<NdArray>;
+export function load(src: Source, opts: LoadOptions): Promise<unknown>;
+export function load(src: Source, opts: LoadOptions = {}): Promise<unknown> {
   return run(src, (info) => loadPlan(info, opts));
 }
 
-export function loadSync(src: Source, opts: LoadOptions = {}): NdArray {
+export function loadSync(src: Source, opts?: ArrayLoadOptions): NdArray;
+export function loadSync(src: Source, opts: LoadOptions): unknown;
+export function loadSync(src: Source, opts: LoadOptions = {}): unknown {
   return runSync(src, (info) => loadPlan(info, opts));
 }
 

@@ -7,16 +7,18 @@
  * in the caller's bytes; from a file it is read into a fresh buffer at offset
  * 0, so it is always aligned, and swapped there in place when not native.
  */
-import { ArrayTooLargeError, NpyFormatError, NpyioError, PickleDisallowedError } from '../errors.js';
+import { ArrayTooLargeError, NpyFormatError, PickleDisallowedError } from '../errors.js';
 import { typedFromBytes } from '../dtype/storage.js';
 import { NdArray } from '../ndarray.js';
 import type { ReadPlan, SourceInfo } from '../io/plan.js';
+import type { LoadsOptions } from '../pickle/loads.js';
+import { unpickleNpyObjects } from '../pickle/numpy-load.js';
 import {
   eofError, MAGIC_LEN, parseHeader, preambleLength, readHeaderLength, readMagic,
   type HeaderOptions, type NpyHeader,
 } from './header.js';
 
-export interface NpyReadOptions extends HeaderOptions {
+export interface NpyReadOptions extends HeaderOptions, LoadsOptions {
   allowPickle?: boolean;
   /**
    * The largest array to read into one buffer, in bytes. Default: the largest
@@ -39,23 +41,23 @@ export function* headerPlan(info: SourceInfo, opts: NpyReadOptions = {}): ReadPl
   return parseHeader(text, version, opts);
 }
 
-/** The whole array. */
-export function* npyPlan(info: SourceInfo, opts: NpyReadOptions = {}): ReadPlan<NdArray> {
+/** The whole array (with `allowPickle`, whatever the pickle of an object array holds). */
+export function* npyPlan(info: SourceInfo, opts: NpyReadOptions = {}): ReadPlan<NdArray | unknown> {
   const header = yield* headerPlan(info, opts);
   return yield* dataPlan(info, header, opts);
 }
 
-export function* dataPlan(info: SourceInfo, header: NpyHeader, opts: NpyReadOptions = {}): ReadPlan<NdArray> {
+export function* dataPlan(info: SourceInfo, header: NpyHeader, opts: NpyReadOptions = {}): ReadPlan<NdArray | unknown> {
   const { dtype, shape, dataOffset, dataLength } = header;
+  const available = Math.max(0, info.size - dataOffset);
   if (dtype.hasObject) {
     if (!opts.allowPickle) {
       throw new PickleDisallowedError('Object arrays cannot be loaded when allow_pickle=False', { offset: dataOffset });
     }
-    throw new NpyioError('object arrays need the restricted unpickler, which this version of npyio does not have yet', {
-      pythonType: 'NotImplementedError', offset: dataOffset,
-    });
+    // numpy returns whatever the pickle holds; the header's shape and order are not used.
+    const pickle = yield { offset: dataOffset, length: available };
+    return unpickleNpyObjects(pickle, opts, dataOffset);
   }
-  const available = Math.max(0, info.size - dataOffset);
   if (available < dataLength) throw truncated(header, available, info.kind);
   const limit = opts.maxArrayBytes ?? info.maxBufferBytes ?? Infinity;
   if (dataLength > limit) throw tooLarge(header, undefined, limit);

@@ -42,7 +42,7 @@ function hexBytes(hex: string): Uint8Array {
 function load(c: Case): NdArray {
   if (c.file !== undefined) {
     const bytes = new Uint8Array(readFileSync(join(DIR, c.file)));
-    return runPlanOnBytes((info) => npyPlan(info), bytes);
+    return runPlanOnBytes((info) => npyPlan(info), bytes) as NdArray;
   }
   return NdArray.fromBytes(hexBytes(c.hex!), c.descr!, c.shape!);
 }

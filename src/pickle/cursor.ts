@@ -1,0 +1,100 @@
+/**
+ * A cursor over pickle bytes. It owns the position and every bounds check:
+ * a read past the end throws UnpicklingError ("pickle data was truncated",
+ * CPython's words), never a RangeError, and lengths are checked against the
+ * bytes left before anything is allocated.
+ */
+import { UnpicklingError } from '../errors.js';
+
+export class Cursor {
+  readonly bytes: Uint8Array;
+  readonly view: DataView;
+  pos: number;
+  /** Start of the opcode being read, for error offsets. */
+  opStart = 0;
+  opName: string | undefined;
+
+  constructor(bytes: Uint8Array, pos = 0) {
+    this.bytes = bytes;
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.pos = pos;
+  }
+
+  get remaining(): number {
+    return this.bytes.length - this.pos;
+  }
+
+  truncated(): UnpicklingError {
+    return new UnpicklingError('pickle data was truncated', { offset: this.opStart, opcode: this.opName });
+  }
+
+  error(message: string, pythonType = 'UnpicklingError'): UnpicklingError {
+    return new UnpicklingError(message, { offset: this.opStart, opcode: this.opName, pythonType });
+  }
+
+  private need(n: number): void {
+    if (n > this.bytes.length - this.pos) throw this.truncated();
+  }
+
+  u1(): number {
+    this.need(1);
+    return this.bytes[this.pos++]!;
+  }
+
+  u2(): number {
+    this.need(2);
+    const v = this.view.getUint16(this.pos, true);
+    this.pos += 2;
+    return v;
+  }
+
+  u4(): number {
+    this.need(4);
+    const v = this.view.getUint32(this.pos, true);
+    this.pos += 4;
+    return v;
+  }
+
+  i4(): number {
+    this.need(4);
+    const v = this.view.getInt32(this.pos, true);
+    this.pos += 4;
+    return v;
+  }
+
+  /** A u64 length or index: anything beyond the bytes left (or 2^53) cannot be real. */
+  u8(): number {
+    this.need(8);
+    const lo = this.view.getUint32(this.pos, true);
+    const hi = this.view.getUint32(this.pos + 4, true);
+    this.pos += 8;
+    return hi >= 0x200000 ? Number.MAX_SAFE_INTEGER : hi * 0x100000000 + lo;
+  }
+
+  f8be(): number {
+    this.need(8);
+    const v = this.view.getFloat64(this.pos, false);
+    this.pos += 8;
+    return v;
+  }
+
+  /** `n` bytes as a view (no copy); the caller copies what it keeps. */
+  take(n: number): Uint8Array {
+    this.need(n);
+    const out = this.bytes.subarray(this.pos, this.pos + n);
+    this.pos += n;
+    return out;
+  }
+
+  /** The bytes up to the next '\n', which is consumed and dropped. */
+  line(): Uint8Array {
+    const nl = this.bytes.indexOf(0x0a, this.pos);
+    if (nl < 0) {
+      this.pos = this.bytes.length;
+      throw this.truncated();
+    }
+    const out = this.bytes.subarray(this.pos, nl);
+    this.pos = nl + 1;
+    return out;
+  }
+}

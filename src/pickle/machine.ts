@@ -1,0 +1,498 @@
+/**
+ * The unpickling machine: CPython's `_pickle` Unpickler, restricted. One
+ * handler per opcode, looked up through the opcode table by byte; a loop of
+ * a few lines runs them until STOP. Nothing is imported or called: every
+ * global goes through the Registry, and only its handlers build objects.
+ *
+ * The machine is iterative (no recursion on nesting depth), keeps the memo
+ * in a Map (indices may be sparse and huge), and checks every length against
+ * the bytes left before allocating (cursor.ts).
+ */
+import { ForbiddenGlobalError, NpyioError, UnpicklingError } from '../errors.js';
+import { isTuple, makeTuple } from '../values.js';
+import { mapPython2Name } from './compat.js';
+import { Cursor } from './cursor.js';
+import { BY_CODE } from './opcodes.js';
+import { dictSet, setAdd } from './pyequal.js';
+import type { CallContext, GlobalHandler, Registry } from './registry.js';
+import { decodePy2Str } from './text.js';
+import { isFrozenSet, makeFrozenSet, PyByteArray, PyGlobal } from './values.js';
+
+export interface UnpickleOptions {
+  /** How Python 2 `str` (STRING/BINSTRING/SHORT_BINSTRING) decodes: 'ASCII' (default), 'latin1', 'bytes' or a codec name. */
+  encoding?: string;
+  /** Map Python 2 module and class names to Python 3 ones while the protocol is below 3 (default true). */
+  fixImports?: boolean;
+  /** The allowed globals; default: the safe default registry. */
+  registry?: Registry;
+  /** PERSID/BINPERSID: turns a persistent id into an object. Without it they are refused. */
+  persistentLoad?: (pid: unknown) => unknown;
+  /** EXT1/2/4: extension code -> [module, name] (copyreg's registry). Without it they are refused. */
+  extensions?: ReadonlyMap<number, readonly [string, string]>;
+  /** NEXT_BUFFER: the out-of-band buffers, in order. Without them it is refused. */
+  buffers?: Iterable<Uint8Array>;
+  /** Most items the stack (all levels together) may hold. */
+  maxStackItems?: number;
+  /** Most memo entries. */
+  maxMemoEntries?: number;
+}
+
+const DEFAULT_MAX_STACK = 50_000_000;
+const DEFAULT_MAX_MEMO = 50_000_000;
+
+const STOP = Symbol('stop');
+
+type Handler = (m: Machine, arg: unknown) => typeof STOP | void;
+
+/** The state of one unpickling run. */
+export class Machine implements CallContext {
+  stack: unknown[] = [];
+  readonly metastack: unknown[][] = [];
+  readonly memo = new Map<number, unknown>();
+  protocol = 0;
+  readonly encoding: string;
+  readonly fixImports: boolean;
+  readonly cursor: Cursor;
+  private frameEnd = -1;
+  private stackItems = 0;
+  private readonly maxStack: number;
+  private readonly maxMemo: number;
+  private readonly handlers = new WeakMap<PyGlobal, GlobalHandler>();
+  private readonly buildHooks = new WeakMap<object, (state: unknown) => unknown>();
+  private readonly appendHooks = new WeakMap<object, (items: unknown[]) => void>();
+  private readonly setItemHooks = new WeakMap<object, (k: unknown, v: unknown) => void>();
+  /** Memo keys of objects that BUILD may replace (numpy placeholders). */
+  private readonly pendingMemo = new Map<object, number[]>();
+  private bufferIterator: Iterator<Uint8Array> | undefined;
+
+  constructor(bytes: Uint8Array, start: number, readonly registry: Registry, readonly opts: UnpickleOptions) {
+    this.cursor = new Cursor(bytes, start);
+    this.encoding = opts.encoding ?? 'ASCII';
+    this.fixImports = opts.fixImports ?? true;
+    this.maxStack = opts.maxStackItems ?? DEFAULT_MAX_STACK;
+    this.maxMemo = opts.maxMemoEntries ?? DEFAULT_MAX_MEMO;
+  }
+
+  /** Runs opcodes until STOP; returns the value and leaves the cursor just past STOP. */
+  run(): unknown {
+    const c = this.cursor;
+    const bytes = c.bytes;
+    for (;;) {
+      if (c.pos >= bytes.length) {
+        c.opStart = c.pos;
+        throw new UnpicklingError('Ran out of input', { pythonType: 'EOFError', offset: c.pos });
+      }
+      if (this.frameEnd >= 0 && c.pos >= this.frameEnd) this.leaveFrame();
+      c.opStart = c.pos;
+      const row = BY_CODE[bytes[c.pos++]!];
+      if (row === undefined) throw this.invalidKey(bytes[c.opStart]!);
+      c.opName = row.name;
+      try {
+        const arg = row.arg === null ? undefined : row.arg.read(c);
+        if (HANDLERS[row.code]!(this, arg) === STOP) return this.stack.pop();
+      } catch (e) {
+        // Errors from helpers that know no position (dict keys, decoders) get the opcode's.
+        if (e instanceof NpyioError && e.offset === undefined) Object.assign(e, { offset: c.opStart, opcode: row.name });
+        throw e;
+      }
+    }
+  }
+
+  private invalidKey(byte: number): UnpicklingError {
+    const ch = byte >= 0x20 && byte < 0x7f && byte !== 0x27 && byte !== 0x5c ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`;
+    return new UnpicklingError(`invalid load key, '${ch}'.`, { offset: this.cursor.opStart });
+  }
+
+  private leaveFrame(): void {
+    if (this.cursor.pos > this.frameEnd) {
+      // An opcode ran past the frame's end: a linear reader and a file-backed
+      // CPython would read these bytes differently, so refuse them.
+      throw this.error(`an opcode crosses the end of the FRAME at byte ${this.frameEnd}`);
+    }
+    this.frameEnd = -1;
+  }
+
+  enterFrame(length: number): void {
+    const c = this.cursor;
+    if (length > c.remaining) throw c.truncated();
+    this.frameEnd = c.pos + length;
+  }
+
+  // ---- CallContext ----
+
+  error(message: string, pythonType = 'UnpicklingError'): UnpicklingError {
+    return this.cursor.error(message, pythonType);
+  }
+
+  onBuild(obj: object, hook: (state: unknown) => unknown): void {
+    this.buildHooks.set(obj, hook);
+  }
+
+  onAppend(obj: object, hook: (items: unknown[]) => void): void {
+    this.appendHooks.set(obj, hook);
+  }
+
+  onSetItem(obj: object, hook: (k: unknown, v: unknown) => void): void {
+    this.setItemHooks.set(obj, hook);
+  }
+
+  dictSet(d: Map<unknown, unknown>, key: unknown, value: unknown): void {
+    dictSet(d, key, value);
+  }
+
+  setAdd(s: Set<unknown>, item: unknown): void {
+    setAdd(s, item);
+  }
+
+  // ---- stack ----
+
+  push(x: unknown): void {
+    if (++this.stackItems > this.maxStack) throw this.error(`the stack holds more than ${this.maxStack} items (maxStackItems)`);
+    this.stack.push(x);
+  }
+
+  underflow(): UnpicklingError {
+    return this.error(this.metastack.length > 0 ? 'unexpected MARK found' : 'unpickling stack underflow');
+  }
+
+  pop(): unknown {
+    if (this.stack.length === 0) throw this.underflow();
+    this.stackItems--;
+    return this.stack.pop();
+  }
+
+  top(): unknown {
+    if (this.stack.length === 0) throw this.underflow();
+    return this.stack[this.stack.length - 1];
+  }
+
+  mark(): void {
+    this.metastack.push(this.stack);
+    this.stack = [];
+  }
+
+  popMark(): unknown[] {
+    const items = this.stack;
+    const previous = this.metastack.pop();
+    if (previous === undefined) throw this.error('could not find MARK');
+    this.stack = previous;
+    this.stackItems -= items.length;
+    return items;
+  }
+
+  // ---- memo ----
+
+  put(index: number): void {
+    const x = this.top();
+    if (!this.memo.has(index) && this.memo.size >= this.maxMemo) {
+      throw this.error(`the memo holds more than ${this.maxMemo} entries (maxMemoEntries)`);
+    }
+    this.memo.set(index, x);
+    if (typeof x === 'object' && x !== null && this.buildHooks.has(x)) {
+      const keys = this.pendingMemo.get(x);
+      if (keys) keys.push(index);
+      else this.pendingMemo.set(x, [index]);
+    }
+  }
+
+  get(index: number): void {
+    if (!this.memo.has(index)) throw this.error(`Memo value not found at index ${index}`);
+    this.push(this.memo.get(index));
+  }
+
+  // ---- globals and calls ----
+
+  findClass(module: string, name: string): PyGlobal {
+    let [mod, nm] = [module, name];
+    if (this.protocol < 3 && this.fixImports) [mod, nm] = mapPython2Name(mod, nm);
+    const r = this.registry.resolve(mod, nm);
+    if (r === null) throw new ForbiddenGlobalError(mod, nm, { offset: this.cursor.opStart, opcode: this.cursor.opName });
+    this.handlers.set(r.global, r.handler);
+    return r.global;
+  }
+
+  handlerOf(f: unknown, what: string): GlobalHandler {
+    const h = f instanceof PyGlobal ? this.handlers.get(f) : undefined;
+    if (h === undefined) throw this.error(`'${pyTypeName(f)}' object is not callable (${what})`, 'TypeError');
+    return h;
+  }
+
+  /** cls(*args) for INST/OBJ: `cls.__new__(cls)` when there are no args, as CPython's classic instances do. */
+  instantiate(cls: unknown, args: unknown[]): unknown {
+    const h = this.handlerOf(cls, 'INST/OBJ');
+    if (args.length === 0 && h.newobj) return h.newobj([], null, this);
+    if (!h.call) throw this.error(`${(cls as PyGlobal).qualname} cannot be called`, 'TypeError');
+    return h.call(args, this);
+  }
+
+  build(): void {
+    const state = this.pop();
+    const obj = this.top();
+    const hook = typeof obj === 'object' && obj !== null ? this.buildHooks.get(obj) : undefined;
+    if (hook === undefined) {
+      throw this.error(`'${pyTypeName(obj)}' object has no attribute '__setstate__' or '__dict__' for BUILD`, 'AttributeError');
+    }
+    const result = hook(state);
+    if (result !== obj) {
+      this.stack[this.stack.length - 1] = result;
+      for (const k of this.pendingMemo.get(obj!) ?? []) if (this.memo.get(k) === obj) this.memo.set(k, result);
+    }
+    this.pendingMemo.delete(obj!);
+  }
+
+  appendItems(items: unknown[]): void {
+    const target = this.top();
+    if (Array.isArray(target) && !isTuple(target)) {
+      for (const x of items) target.push(x);
+      return;
+    }
+    const hook = typeof target === 'object' && target !== null ? this.appendHooks.get(target) : undefined;
+    if (hook === undefined) throw this.error(`'${pyTypeName(target)}' object has no attribute 'append'`, 'AttributeError');
+    hook(items);
+  }
+
+  setItems(items: unknown[]): void {
+    const target = this.top();
+    if (target instanceof Map) {
+      for (let i = 0; i < items.length; i += 2) dictSet(target, items[i], items[i + 1]);
+      return;
+    }
+    const hook = typeof target === 'object' && target !== null ? this.setItemHooks.get(target) : undefined;
+    if (hook === undefined) throw this.error(`'${pyTypeName(target)}' object does not support item assignment`, 'TypeError');
+    for (let i = 0; i < items.length; i += 2) hook(items[i], items[i + 1]);
+  }
+
+  nextBuffer(): Uint8Array {
+    if (this.opts.buffers === undefined) {
+      throw this.error('pickle stream refers to out-of-band data but no *buffers* argument was given');
+    }
+    this.bufferIterator ??= this.opts.buffers[Symbol.iterator]();
+    const next = this.bufferIterator.next();
+    if (next.done) throw this.error('not enough out-of-band buffers');
+    return next.value;
+  }
+}
+
+/** Python's type name of a value, for messages. */
+export function pyTypeName(x: unknown): string {
+  if (x === null || x === undefined) return 'NoneType';
+  if (typeof x === 'boolean') return 'bool';
+  if (typeof x === 'number') return Number.isInteger(x) ? 'int' : 'float';
+  if (typeof x === 'bigint') return 'int';
+  if (typeof x === 'string') return 'str';
+  if (x instanceof Uint8Array) return 'bytes';
+  if (isTuple(x)) return 'tuple';
+  if (Array.isArray(x)) return 'list';
+  if (x instanceof Map) return 'dict';
+  if (isFrozenSet(x)) return 'frozenset';
+  if (x instanceof Set) return 'set';
+  if (x instanceof PyByteArray) return 'bytearray';
+  if (x instanceof PyGlobal) return 'type';
+  return (x as object).constructor?.name ?? 'object';
+}
+
+// ---- opcode handlers, by name; bound to bytes through the table below ----
+
+function asTuple(m: Machine, x: unknown, what: string): readonly unknown[] {
+  if (!isTuple(x)) throw m.error(`${what} must be a tuple, not ${pyTypeName(x)}`, 'TypeError');
+  return x;
+}
+
+const BY_OPNAME: Record<string, Handler> = {
+  MARK: (m) => m.mark(),
+  STOP: () => STOP,
+  POP: (m) => {
+    if (m.stack.length > 0) m.pop();
+    else if (m.metastack.length > 0) m.popMark();
+    else throw m.underflow();
+  },
+  POP_MARK: (m) => void m.popMark(),
+  DUP: (m) => m.push(m.top()),
+  FLOAT: (m, a) => m.push(a),
+  INT: (m, a) => m.push(a),
+  BININT: (m, a) => m.push(a),
+  BININT1: (m, a) => m.push(a),
+  LONG: (m, a) => m.push(a),
+  BININT2: (m, a) => m.push(a),
+  NONE: (m) => m.push(null),
+  PERSID: (m, a) => m.push(persistent(m, a)),
+  BINPERSID: (m) => m.push(persistent(m, m.pop())),
+  REDUCE: (m) => {
+    const args = m.pop();
+    const f = m.pop();
+    const h = m.handlerOf(f, 'REDUCE');
+    const tuple = asTuple(m, args, 'the arguments of REDUCE');
+    if (!h.call) throw m.error(`${(f as PyGlobal).qualname} cannot be called`, 'TypeError');
+    m.push(h.call(tuple, m));
+  },
+  STRING: (m, a) => m.push(py2Str(m, a as Uint8Array)),
+  BINSTRING: (m, a) => m.push(py2Str(m, a as Uint8Array)),
+  SHORT_BINSTRING: (m, a) => m.push(py2Str(m, a as Uint8Array)),
+  UNICODE: (m, a) => m.push(a),
+  BINUNICODE: (m, a) => m.push(a),
+  APPEND: (m) => {
+    const x = m.pop();
+    m.appendItems([x]);
+  },
+  BUILD: (m) => m.build(),
+  GLOBAL: (m, a) => {
+    const [module, name] = a as [string, string];
+    m.push(m.findClass(module, name));
+  },
+  DICT: (m) => {
+    const items = m.popMark();
+    if (items.length % 2 !== 0) throw m.error('odd number of items for DICT');
+    const d = new Map<unknown, unknown>();
+    for (let i = 0; i < items.length; i += 2) dictSet(d, items[i], items[i + 1]);
+    m.push(d);
+  },
+  APPENDS: (m) => {
+    const items = m.popMark();
+    m.appendItems(items);
+  },
+  GET: (m, a) => m.get(a as number),
+  BINGET: (m, a) => m.get(a as number),
+  INST: (m, a) => {
+    const [module, name] = a as [string, string];
+    const args = m.popMark();
+    m.push(m.instantiate(m.findClass(module, name), args));
+  },
+  LONG_BINGET: (m, a) => m.get(a as number),
+  LIST: (m) => m.push(m.popMark()),
+  EMPTY_LIST: (m) => m.push([]),
+  OBJ: (m) => {
+    const items = m.popMark();
+    if (items.length === 0) throw m.underflow();
+    m.push(m.instantiate(items[0], items.slice(1)));
+  },
+  PUT: (m, a) => {
+    if ((a as number) < 0) throw m.error('negative PUT argument', 'ValueError');
+    m.put(a as number);
+  },
+  BINPUT: (m, a) => m.put(a as number),
+  LONG_BINPUT: (m, a) => m.put(a as number),
+  SETITEM: (m) => {
+    const v = m.pop();
+    const k = m.pop();
+    m.setItems([k, v]);
+  },
+  TUPLE: (m) => m.push(makeTuple(m.popMark())),
+  EMPTY_TUPLE: (m) => m.push(makeTuple([])),
+  SETITEMS: (m) => {
+    const items = m.popMark();
+    if (items.length % 2 !== 0) throw m.error('odd number of items for SETITEMS');
+    m.setItems(items);
+  },
+  BINFLOAT: (m, a) => m.push(a),
+  EMPTY_DICT: (m) => m.push(new Map()),
+  PROTO: (m, a) => {
+    if ((a as number) > 5) throw m.error(`unsupported pickle protocol: ${a}`, 'ValueError');
+    m.protocol = a as number;
+  },
+  NEWOBJ: (m) => {
+    const args = asTuple(m, m.pop(), 'NEWOBJ args');
+    const cls = m.pop();
+    const h = m.handlerOf(cls, 'NEWOBJ');
+    if (!h.newobj) throw m.error(`${(cls as PyGlobal).qualname}.__new__ cannot be called`, 'TypeError');
+    m.push(h.newobj(args, null, m));
+  },
+  EXT1: (m, a) => m.push(extension(m, a as number)),
+  EXT2: (m, a) => m.push(extension(m, a as number)),
+  EXT4: (m, a) => m.push(extension(m, a as number)),
+  TUPLE1: (m) => {
+    const a = m.pop();
+    m.push(makeTuple([a]));
+  },
+  TUPLE2: (m) => {
+    const b = m.pop();
+    const a = m.pop();
+    m.push(makeTuple([a, b]));
+  },
+  TUPLE3: (m) => {
+    const c = m.pop();
+    const b = m.pop();
+    const a = m.pop();
+    m.push(makeTuple([a, b, c]));
+  },
+  NEWTRUE: (m) => m.push(true),
+  NEWFALSE: (m) => m.push(false),
+  LONG1: (m, a) => m.push(a),
+  LONG4: (m, a) => m.push(a),
+  BINBYTES: (m, a) => m.push(a),
+  SHORT_BINBYTES: (m, a) => m.push(a),
+  SHORT_BINUNICODE: (m, a) => m.push(a),
+  BINUNICODE8: (m, a) => m.push(a),
+  BINBYTES8: (m, a) => m.push(a),
+  EMPTY_SET: (m) => m.push(new Set()),
+  ADDITEMS: (m) => {
+    const items = m.popMark();
+    const s = m.top();
+    if (!(s instanceof Set) || isFrozenSet(s)) throw m.error(`'${pyTypeName(s)}' object has no attribute 'add'`, 'AttributeError');
+    for (const x of items) setAdd(s, x);
+  },
+  FROZENSET: (m) => {
+    const s = new Set<unknown>();
+    for (const x of m.popMark()) setAdd(s, x);
+    m.push(makeFrozenSet(s));
+  },
+  NEWOBJ_EX: (m) => {
+    const kwargs = m.pop();
+    const args = asTuple(m, m.pop(), 'NEWOBJ_EX args');
+    const cls = m.pop();
+    if (!(kwargs instanceof Map)) throw m.error(`NEWOBJ_EX kwargs must be a dict, not ${pyTypeName(kwargs)}`);
+    const h = m.handlerOf(cls, 'NEWOBJ_EX');
+    if (!h.newobj) throw m.error(`${(cls as PyGlobal).qualname}.__new__ cannot be called`, 'TypeError');
+    m.push(h.newobj(args, kwargs, m));
+  },
+  STACK_GLOBAL: (m) => {
+    const name = m.pop();
+    const module = m.pop();
+    if (typeof name !== 'string' || typeof module !== 'string') throw m.error('STACK_GLOBAL requires str');
+    m.push(m.findClass(module, name));
+  },
+  MEMOIZE: (m) => m.put(m.memo.size),
+  FRAME: (m, a) => m.enterFrame(a as number),
+  BYTEARRAY8: (m, a) => m.push(new PyByteArray((a as Uint8Array).slice())),
+  NEXT_BUFFER: (m) => m.push(m.nextBuffer()),
+  READONLY_BUFFER: (m) => void m.top(),
+};
+
+function py2Str(m: Machine, b: Uint8Array): string | Uint8Array {
+  try {
+    return decodePy2Str(b, m.encoding);
+  } catch (e) {
+    if (e instanceof UnpicklingError && e.offset === undefined) {
+      const err = m.error(e.message, e.pythonType);
+      (err as { detail?: unknown }).detail = (e as { detail?: unknown }).detail;
+      throw err;
+    }
+    throw e;
+  }
+}
+
+function persistent(m: Machine, pid: unknown): unknown {
+  const load = m.opts.persistentLoad;
+  if (load === undefined) {
+    throw m.error('A load persistent id instruction was encountered, but no persistent_load function was specified.');
+  }
+  return load(pid);
+}
+
+function extension(m: Machine, code: number): PyGlobal {
+  if (code <= 0) throw m.error('EXT specifies code <= 0');
+  const entry = m.opts.extensions?.get(code);
+  if (entry === undefined) throw m.error(`unregistered extension code ${code}`, 'ValueError');
+  return m.findClass(entry[0], entry[1]);
+}
+
+/** Handlers by opcode byte, bound through the one opcode table. */
+const HANDLERS: readonly (Handler | undefined)[] = (() => {
+  const out = new Array<Handler | undefined>(256).fill(undefined);
+  for (const row of BY_CODE) {
+    if (row === undefined) continue;
+    const h = BY_OPNAME[row.name];
+    if (h === undefined) throw new Error(`no handler for opcode ${row.name}`);
+    out[row.code] = h;
+  }
+  return out;
+})();
