@@ -69,7 +69,7 @@ function thrown(f: () => unknown): UnpicklingError {
   throw new Error('no error was thrown');
 }
 
-// ---- CPython's results (test/pickle/builtins-cases.json) ----
+// ---- CPython's results (python-fixtures/pickle-handlers/builtins-cases.json) ----
 
 type Tagged = null | boolean | { [tag: string]: any };
 
@@ -81,7 +81,7 @@ interface Case {
   note?: string;
 }
 
-const fixture = JSON.parse(readFileSync(join(ROOT, 'test', 'pickle', 'builtins-cases.json'), 'utf8')) as {
+const fixture = JSON.parse(readFileSync(join(ROOT, 'python-fixtures', 'pickle-handlers', 'builtins-cases.json'), 'utf8')) as {
   python: string;
   generator: string;
   cases: Case[];

@@ -5,20 +5,8 @@ import { ROOT } from '../helpers.js';
 import { IMPORT_MAPPING, mapPython2Name, NAME_MAPPING } from '../../src/pickle/compat.js';
 
 /*
- * test/pickle/compat-tables.json is a dump of CPython 3.11.7's
- * Lib/_compat_pickle.py, made once with:
- *
- *   python3 -c "
- *   import _compat_pickle as c, json, sys
- *   probes = [('__builtin__','set'), ('__builtin__','xrange'), ...]
- *   def fix(m, n):  # pickle.py _Unpickler.find_class, protocol < 3 and fix_imports
- *       if (m, n) in c.NAME_MAPPING: m, n = c.NAME_MAPPING[(m, n)]
- *       elif m in c.IMPORT_MAPPING: m = c.IMPORT_MAPPING[m]
- *       return [m, n]
- *   d = {'python': sys.version.split()[0], 'IMPORT_MAPPING': c.IMPORT_MAPPING,
- *        'NAME_MAPPING': [[list(k), list(v)] for k, v in c.NAME_MAPPING.items()],
- *        'probes': [[m, n] + fix(m, n) for m, n in probes]}
- *   json.dump(d, open('test/pickle/compat-tables.json', 'w'), indent=1)"
+ * python-fixtures/pickle-handlers/compat-tables.json is CPython 3.11's
+ * Lib/_compat_pickle.py tables and find_class probes (gen_compat_tables.py).
  */
 interface Tables {
   python: string;
@@ -27,7 +15,7 @@ interface Tables {
   probes: [string, string, string, string][];
 }
 
-const tables = JSON.parse(readFileSync(join(ROOT, 'test', 'pickle', 'compat-tables.json'), 'utf8')) as Tables;
+const tables = JSON.parse(readFileSync(join(ROOT, 'python-fixtures', 'pickle-handlers', 'compat-tables.json'), 'utf8')) as Tables;
 
 describe('pickle/compat', () => {
   it('was checked against CPython 3.11 tables', () => {

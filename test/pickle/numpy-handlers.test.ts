@@ -68,7 +68,7 @@ interface Cases {
   errors: ErrorCase[];
 }
 
-const data = JSON.parse(readFileSync(join(ROOT, 'test', 'pickle', 'numpy-cases.json'), 'utf8')) as Cases;
+const data = JSON.parse(readFileSync(join(ROOT, 'python-fixtures', 'pickle-handlers', 'numpy-cases.json'), 'utf8')) as Cases;
 
 // ---- a CallContext with BUILD hooks kept for the test to call ----
 
