@@ -140,6 +140,17 @@ export function toPyJSONText(value: unknown): string {
       continue;
     }
     if (typeof v !== 'object') throw new NpyioArgumentError(`no pyjson form for ${typeof v}`);
+    if (v instanceof Kwargs) {
+      // pyjson.md prints keyword arguments as a JSON object: their keys are str
+      const names = [...v.map.keys()].map(String);
+      out.push('{');
+      work.push({ emit: '}' });
+      const values = [...v.map.values()];
+      for (let i = names.length - 1; i >= 0; i--) {
+        work.push({ value: values[i] }, { emit: `${i > 0 ? ',' : ''}${json(names[i])}:` });
+      }
+      continue;
+    }
     if (v instanceof Pair) {
       // a dict item is not a container of its own: it takes no place on the path
       out.push('[');
@@ -170,7 +181,7 @@ export function toPyJSONText(value: unknown): string {
       sequence([...v], ']}', v);
     } else if (v instanceof ObjectArray) {
       const a: ObjectArray = v;
-      out.push(`{"$ndarray":{"dtype":"|O","shape":${json(a.shape)},"order":"${a.order === 'F' && a.shape.length > 1 ? 'F' : 'C'}","data":[`);
+      out.push(`{"$ndarray":{"dtype":${json(dtypeId(a.dtype))},"shape":${json(a.shape)},"order":"${a.order === 'F' && a.shape.length > 1 ? 'F' : 'C'}","data":[`);
       sequence(a.items, ']}}', a);
     } else if (v instanceof PySlice) {
       out.push('{"$slice":[');
@@ -179,7 +190,7 @@ export function toPyJSONText(value: unknown): string {
       out.push(`{"$object":{"class":${json(v.cls.qualname)},"args":`);
       work.push({ leave: v }, { emit: '}}' });
       const parts: [string, unknown][] = [
-        ['args', v.args], ['kwargs', v.kwargs], ['state', v.state], ['items', v.items],
+        ['args', v.args], ['kwargs', v.kwargs === null ? null : new Kwargs(v.kwargs)], ['state', v.state], ['items', v.items],
         ['dictitems', v.dictitems === null ? null : v.dictitems.map(([a, b]) => new Pair(a, b))],
       ];
       for (let i = parts.length - 1; i >= 0; i--) {
@@ -191,6 +202,11 @@ export function toPyJSONText(value: unknown): string {
     }
   }
   return out.join('');
+}
+
+/** NEWOBJ_EX keyword arguments while they are printed. */
+class Kwargs {
+  constructor(readonly map: Map<unknown, unknown>) {}
 }
 
 /** A dict item while it is printed: `[key, value]`, never a tuple or a cycle target. */

@@ -353,6 +353,18 @@ function complexPart(ctx: CallContext, x: unknown, first: boolean): { re: number
 }
 
 const complexHandler: GlobalHandler = {
+  // complex.__new__(complex, real=..., imag=...) as NEWOBJ_EX writes it
+  newobj: (args, kwargs, ctx) => {
+    const all = [...args];
+    for (const [k, v] of kwargs ?? []) {
+      if (k === 'real' && all.length === 0) all[0] = v;
+      else if (k === 'imag' && all.length <= 1) {
+        if (all.length === 0) all[0] = 0;
+        all[1] = v;
+      } else throw ctx.error(`complex() got an unexpected keyword argument ${String(k)}`, 'TypeError');
+    }
+    return complexHandler.call!(all, ctx);
+  },
   call: (args, ctx) => {
     if (args.length > 2) throw ctx.error(`complex() takes at most 2 arguments (${args.length} given)`, 'TypeError');
     if (args.length === 0) return new PyComplex(0, 0);

@@ -29,8 +29,8 @@ export interface UnpickleOptions {
   persistentLoad?: (pid: unknown) => unknown;
   /** EXT1/2/4: extension code -> [module, name] (copyreg's registry). Without it they are refused. */
   extensions?: ReadonlyMap<number, readonly [string, string]>;
-  /** NEXT_BUFFER: the out-of-band buffers, in order. Without them it is refused. */
-  buffers?: Iterable<Uint8Array>;
+  /** NEXT_BUFFER: the out-of-band buffers, in order (bytes, or PyByteArray for writable ones). Without them it is refused. */
+  buffers?: Iterable<Uint8Array | PyByteArray>;
   /** Most items the stack (all levels together) may hold. */
   maxStackItems?: number;
   /** Most memo entries. */
@@ -63,7 +63,7 @@ export class Machine implements CallContext {
   private readonly setItemHooks = new WeakMap<object, (k: unknown, v: unknown) => void>();
   /** Memo keys of objects that BUILD may replace (numpy placeholders). */
   private readonly pendingMemo = new Map<object, number[]>();
-  private bufferIterator: Iterator<Uint8Array> | undefined;
+  private bufferIterator: Iterator<Uint8Array | PyByteArray> | undefined;
 
   constructor(bytes: Uint8Array, start: number, readonly registry: Registry, readonly opts: UnpickleOptions) {
     this.cursor = new Cursor(bytes, start);
@@ -89,7 +89,7 @@ export class Machine implements CallContext {
       c.opName = row.name;
       try {
         const arg = row.arg === null ? undefined : row.arg.read(c);
-        if (HANDLERS[row.code]!(this, arg) === STOP) return this.stack.pop();
+          if (HANDLERS[row.code]!(this, arg) === STOP) return this.pop();
       } catch (e) {
         // Errors from helpers that know no position (dict keys, decoders) get the opcode's.
         if (e instanceof NpyioError && e.offset === undefined) Object.assign(e, { offset: c.opStart, opcode: row.name });
@@ -240,14 +240,14 @@ export class Machine implements CallContext {
     this.pendingMemo.delete(obj!);
   }
 
-  appendItems(items: unknown[]): void {
+  appendItems(items: unknown[], method = 'append'): void {
     const target = this.top();
     if (Array.isArray(target) && !isTuple(target)) {
       for (const x of items) target.push(x);
       return;
     }
     const hook = typeof target === 'object' && target !== null ? this.appendHooks.get(target) : undefined;
-    if (hook === undefined) throw this.error(`'${pyTypeName(target)}' object has no attribute 'append'`, 'AttributeError');
+    if (hook === undefined) throw this.error(`'${pyTypeName(target)}' object has no attribute '${method}'`, 'AttributeError');
     hook(items);
   }
 
@@ -262,7 +262,7 @@ export class Machine implements CallContext {
     for (let i = 0; i < items.length; i += 2) hook(items[i], items[i + 1]);
   }
 
-  nextBuffer(): Uint8Array {
+  nextBuffer(): Uint8Array | PyByteArray {
     if (this.opts.buffers === undefined) {
       throw this.error('pickle stream refers to out-of-band data but no *buffers* argument was given');
     }
@@ -392,7 +392,7 @@ const BY_OPNAME: Record<string, Handler> = {
   NEWOBJ: (m) => {
     const args = asTuple(m, m.pop(), 'NEWOBJ args');
     const cls = m.pop();
-    const h = m.handlerOf(cls, 'NEWOBJ');
+    const h = newobjHandler(m, cls, 'NEWOBJ');
     if (!h.newobj) throw m.error(`${(cls as PyGlobal).qualname}.__new__ cannot be called`, 'TypeError');
     m.push(h.newobj(args, null, m));
   },
@@ -427,8 +427,9 @@ const BY_OPNAME: Record<string, Handler> = {
   ADDITEMS: (m) => {
     const items = m.popMark();
     const s = m.top();
-    if (!(s instanceof Set) || isFrozenSet(s)) throw m.error(`'${pyTypeName(s)}' object has no attribute 'add'`, 'AttributeError');
-    for (const x of items) setAdd(s, x);
+    if (s instanceof Set && !isFrozenSet(s)) for (const x of items) setAdd(s, x);
+    else if (Array.isArray(s)) throw m.error(`'${pyTypeName(s)}' object has no attribute 'add'`, 'AttributeError');
+    else m.appendItems(items, 'add'); // an opaque object records them as items
   },
   FROZENSET: (m) => {
     const s = new Set<unknown>();
@@ -440,7 +441,7 @@ const BY_OPNAME: Record<string, Handler> = {
     const args = asTuple(m, m.pop(), 'NEWOBJ_EX args');
     const cls = m.pop();
     if (!(kwargs instanceof Map)) throw m.error(`NEWOBJ_EX kwargs must be a dict, not ${pyTypeName(kwargs)}`);
-    const h = m.handlerOf(cls, 'NEWOBJ_EX');
+    const h = newobjHandler(m, cls, 'NEWOBJ_EX');
     if (!h.newobj) throw m.error(`${(cls as PyGlobal).qualname}.__new__ cannot be called`, 'TypeError');
     m.push(h.newobj(args, kwargs, m));
   },
@@ -454,8 +455,19 @@ const BY_OPNAME: Record<string, Handler> = {
   FRAME: (m, a) => m.enterFrame(a as number),
   BYTEARRAY8: (m, a) => m.push(new PyByteArray((a as Uint8Array).slice())),
   NEXT_BUFFER: (m) => m.push(m.nextBuffer()),
-  READONLY_BUFFER: (m) => void m.top(),
+  READONLY_BUFFER: (m) => {
+    const x = m.top();
+    if (!(x instanceof Uint8Array) && !(x instanceof PyByteArray)) {
+      throw m.error(`memoryview: a bytes-like object is required, not '${pyTypeName(x)}'`, 'TypeError');
+    }
+  },
 };
+
+/** NEWOBJ's class must be a class: CPython checks that before calling anything. */
+function newobjHandler(m: Machine, cls: unknown, op: string): GlobalHandler {
+  if (!(cls instanceof PyGlobal)) throw m.error(`${op} class argument must be a type, not ${pyTypeName(cls)}`);
+  return m.handlerOf(cls, op);
+}
 
 function py2Str(m: Machine, b: Uint8Array): string | Uint8Array {
   try {

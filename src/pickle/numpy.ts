@@ -189,11 +189,11 @@ function dtypeSetstate(base: DType, state: unknown, ctx: CallContext): DType {
     }
   }
 
-  // One-byte types, S, V, O and records have no byte order; '=' and '|' on
-  // the others mean native (numpy's isnbo), as np.dtype('|f8') does.
+  // One-byte types, S, V, O and records have no byte order. On the others
+  // '=' means native, and '|' stays '|' (numpy keeps the label: '|f8'), read natively.
   let order: StoredOrder;
   if (base.order === '|' || fieldList !== null || subarray !== null) order = '|';
-  else order = endian === '<' || endian === '>' ? endian : NATIVE_ORDER;
+  else order = endian === '<' || endian === '>' || endian === '|' ? endian : NATIVE_ORDER;
 
   let unit: TimeUnit | undefined = base.unit ?? undefined;
   let unitCount = base.unitCount;
@@ -455,8 +455,7 @@ function callScalar(args: readonly unknown[], ctx: CallContext): unknown {
   if (!(dtype instanceof DType)) throw ctx.error(`scalar() argument 1 must be numpy.dtype, not ${pyTypeName(dtype)}`, 'TypeError');
   const data = args.length > 1 ? args[1] : undefined;
   if (dtype.kind === 'O' && dtype.fieldList === null && dtype.subdtype === null) {
-    // Object "scalars" are the object itself (numpy deprecates making them).
-    return data === undefined ? null : data;
+    throw ctx.error('Cannot unpickle a scalar with object dtype.', 'TypeError'); // numpy 2.4's words
   }
   if (dtype.hasObject) {
     throw ctx.error('a numpy void scalar with object fields cannot be held in a NumpyScalar: refused', 'RuntimeError');

@@ -66,10 +66,17 @@ function invalidInt(c: Cursor, text: string): never {
 }
 
 /** INT: `00`/`01` are False/True; otherwise strtol base 0, then Python's int(text, 0). A NUL ends the text. */
+/** A text argument: CPython's C unpickler calls an empty line truncated data. */
+function textLine(c: Cursor): Uint8Array {
+  const line = c.line();
+  if (line.length === 0) throw c.truncated();
+  return line;
+}
+
 export const decimalnlShort: ArgReader<number | bigint | boolean> = {
   name: 'decimalnl_short',
   read(c) {
-    let raw = c.line();
+    let raw = textLine(c);
     const nul = raw.indexOf(0);
     if (nul >= 0) raw = raw.subarray(0, nul);
     const text = latin1(raw);
@@ -85,7 +92,7 @@ export const decimalnlShort: ArgReader<number | bigint | boolean> = {
 export const decimalnlLong: ArgReader<number | bigint> = {
   name: 'decimalnl_long',
   read(c) {
-    let text = latin1(c.line());
+    let text = latin1(textLine(c));
     if (text.endsWith('L')) text = text.slice(0, -1);
     const v = pyIntBase0(c, text);
     if (v === null) invalidInt(c, text);
@@ -97,7 +104,7 @@ export const decimalnlLong: ArgReader<number | bigint> = {
 export const decimalnl: ArgReader<number> = {
   name: 'decimalnl_short',
   read(c) {
-    const text = latin1(c.line());
+    const text = latin1(textLine(c));
     const m = /^[ \t\r]*([+-]?)([0-9](?:_?[0-9])*)[ \t\r]*$/.exec(text);
     if (!m) throw c.error(`invalid literal for int() with base 10: '${text}'`, 'ValueError');
     const v = Number(m[2]!.replace(/_/g, ''));
@@ -109,13 +116,15 @@ export const decimalnl: ArgReader<number> = {
 export const floatnl: ArgReader<number> = {
   name: 'floatnl',
   read(c) {
-    const text = latin1(c.line());
+    const text = latin1(textLine(c));
     const m = /^([+-]?)(?:(\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|(inf(?:inity)?)|(nan))$/i.exec(text);
     if (!m) throw c.error(`could not convert string to float: '${text}'`, 'ValueError');
     const sign = m[1] === '-' ? -1 : 1;
     if (m[3] !== undefined) return sign * Infinity;
     if (m[4] !== undefined) return NaN;
-    return sign * Number(m[2]);
+    const v = sign * Number(m[2]);
+    if (!Number.isFinite(v)) throw c.error(`value too large to convert to float: '${text}'`, 'OverflowError');
+    return v;
   },
 };
 
