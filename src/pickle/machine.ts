@@ -41,6 +41,8 @@ const DEFAULT_MAX_STACK = 50_000_000;
 const DEFAULT_MAX_MEMO = 50_000_000;
 
 const STOP = Symbol('stop');
+/** An unset slot of the dense memo (`undefined` is never a pickled value, but be explicit). */
+const HOLE = undefined;
 
 type Handler = (m: Machine, arg: unknown) => typeof STOP | void;
 
@@ -48,7 +50,13 @@ type Handler = (m: Machine, arg: unknown) => typeof STOP | void;
 export class Machine implements CallContext {
   stack: unknown[] = [];
   readonly metastack: unknown[][] = [];
-  readonly memo = new Map<number, unknown>();
+  /**
+   * The memo: a dense array for the indices picklers really use (0, 1, 2...,
+   * which MEMOIZE and BINPUT produce), a Map for sparse or huge ones.
+   */
+  private readonly memoDense: unknown[] = [];
+  private memoSparse: Map<number, unknown> | null = null;
+  memoSize = 0;
   protocol = 0;
   readonly encoding: string;
   readonly fixImports: boolean;
@@ -63,6 +71,7 @@ export class Machine implements CallContext {
   private readonly setItemHooks = new WeakMap<object, (k: unknown, v: unknown) => void>();
   /** Memo keys of objects that BUILD may replace (numpy placeholders). */
   private readonly pendingMemo = new Map<object, number[]>();
+  private hasBuildHooks = false;
   private bufferIterator: Iterator<Uint8Array | PyByteArray> | undefined;
 
   constructor(bytes: Uint8Array, start: number, readonly registry: Registry, readonly opts: UnpickleOptions) {
@@ -126,6 +135,7 @@ export class Machine implements CallContext {
 
   onBuild(obj: object, hook: (state: unknown) => unknown): void {
     this.buildHooks.set(obj, hook);
+    this.hasBuildHooks = true;
   }
 
   onAppend(obj: object, hook: (items: unknown[]) => void): void {
@@ -166,6 +176,17 @@ export class Machine implements CallContext {
     return this.stack[this.stack.length - 1];
   }
 
+  /** TUPLE1/2/3: the top n items become one tuple, in place. */
+  packTop(n: number): void {
+    const st = this.stack;
+    const len = st.length;
+    if (len < n) throw this.underflow();
+    const items = n === 1 ? [st[len - 1]] : n === 2 ? [st[len - 2], st[len - 1]] : [st[len - 3], st[len - 2], st[len - 1]];
+    st.length = len - n + 1;
+    st[len - n] = makeTuple(items);
+    this.stackItems -= n - 1;
+  }
+
   mark(): void {
     this.metastack.push(this.stack);
     this.stack = [];
@@ -182,13 +203,38 @@ export class Machine implements CallContext {
 
   // ---- memo ----
 
+  private memoHas(index: number): boolean {
+    return index < this.memoDense.length ? this.memoDense[index] !== HOLE : this.memoSparse?.has(index) ?? false;
+  }
+
+  private memoGet(index: number): unknown {
+    return index < this.memoDense.length ? this.memoDense[index] : this.memoSparse?.get(index);
+  }
+
+  private memoSet(index: number, x: unknown): void {
+    const dense = this.memoDense;
+    if (index < dense.length) {
+      if (dense[index] === HOLE) this.memoSize++;
+      dense[index] = x;
+      return;
+    }
+    if (index === dense.length && this.memoSparse === null) {
+      dense.push(x);
+      this.memoSize++;
+      return;
+    }
+    this.memoSparse ??= new Map();
+    if (!this.memoSparse.has(index)) this.memoSize++;
+    this.memoSparse.set(index, x);
+  }
+
   put(index: number): void {
     const x = this.top();
-    if (!this.memo.has(index) && this.memo.size >= this.maxMemo) {
+    if (this.memoSize >= this.maxMemo && !this.memoHas(index)) {
       throw this.error(`the memo holds more than ${this.maxMemo} entries (maxMemoEntries)`);
     }
-    this.memo.set(index, x);
-    if (typeof x === 'object' && x !== null && this.buildHooks.has(x)) {
+    this.memoSet(index, x);
+    if (this.hasBuildHooks && typeof x === 'object' && x !== null && this.buildHooks.has(x)) {
       const keys = this.pendingMemo.get(x);
       if (keys) keys.push(index);
       else this.pendingMemo.set(x, [index]);
@@ -196,8 +242,8 @@ export class Machine implements CallContext {
   }
 
   get(index: number): void {
-    if (!this.memo.has(index)) throw this.error(`Memo value not found at index ${index}`);
-    this.push(this.memo.get(index));
+    if (!this.memoHas(index)) throw this.error(`Memo value not found at index ${index}`);
+    this.push(this.memoGet(index));
   }
 
   // ---- globals and calls ----
@@ -235,7 +281,7 @@ export class Machine implements CallContext {
     const result = hook(state);
     if (result !== obj) {
       this.stack[this.stack.length - 1] = result;
-      for (const k of this.pendingMemo.get(obj!) ?? []) if (this.memo.get(k) === obj) this.memo.set(k, result);
+      for (const k of this.pendingMemo.get(obj!) ?? []) if (this.memoGet(k) === obj) this.memoSet(k, result);
     }
     this.pendingMemo.delete(obj!);
   }
@@ -243,7 +289,7 @@ export class Machine implements CallContext {
   appendItems(items: unknown[], method = 'append'): void {
     const target = this.top();
     if (Array.isArray(target) && !isTuple(target)) {
-      for (const x of items) target.push(x);
+      for (let i = 0; i < items.length; i++) target.push(items[i]);
       return;
     }
     const hook = typeof target === 'object' && target !== null ? this.appendHooks.get(target) : undefined;
@@ -399,21 +445,9 @@ const BY_OPNAME: Record<string, Handler> = {
   EXT1: (m, a) => m.push(extension(m, a as number)),
   EXT2: (m, a) => m.push(extension(m, a as number)),
   EXT4: (m, a) => m.push(extension(m, a as number)),
-  TUPLE1: (m) => {
-    const a = m.pop();
-    m.push(makeTuple([a]));
-  },
-  TUPLE2: (m) => {
-    const b = m.pop();
-    const a = m.pop();
-    m.push(makeTuple([a, b]));
-  },
-  TUPLE3: (m) => {
-    const c = m.pop();
-    const b = m.pop();
-    const a = m.pop();
-    m.push(makeTuple([a, b, c]));
-  },
+  TUPLE1: (m) => m.packTop(1),
+  TUPLE2: (m) => m.packTop(2),
+  TUPLE3: (m) => m.packTop(3),
   NEWTRUE: (m) => m.push(true),
   NEWFALSE: (m) => m.push(false),
   LONG1: (m, a) => m.push(a),
@@ -451,7 +485,7 @@ const BY_OPNAME: Record<string, Handler> = {
     if (typeof name !== 'string' || typeof module !== 'string') throw m.error('STACK_GLOBAL requires str');
     m.push(m.findClass(module, name));
   },
-  MEMOIZE: (m) => m.put(m.memo.size),
+  MEMOIZE: (m) => m.put(m.memoSize),
   FRAME: (m, a) => m.enterFrame(a as number),
   BYTEARRAY8: (m, a) => m.push(new PyByteArray((a as Uint8Array).slice())),
   NEXT_BUFFER: (m) => m.push(m.nextBuffer()),

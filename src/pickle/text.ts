@@ -11,6 +11,12 @@ const CHUNK = 8192;
 
 /** ISO-8859-1: byte n is U+00nn, for all 256 bytes. */
 export function latin1(b: Uint8Array): string {
+  if (b.length <= 16) {
+    // short strings (dict keys) build fastest one char at a time
+    let s = '';
+    for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]!);
+    return s;
+  }
   if (b.length <= CHUNK) return String.fromCharCode.apply(null, b as unknown as number[]);
   let s = '';
   for (let i = 0; i < b.length; i += CHUNK) s += String.fromCharCode.apply(null, b.subarray(i, i + CHUNK) as unknown as number[]);

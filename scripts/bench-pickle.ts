@@ -1,0 +1,73 @@
+/**
+ * Unpickling speed next to CPython in one run:
+ *   W5: a list of 200k five-key dicts (protocol 4): npyio `loads` vs CPython `pickle.loads`
+ *   W6: a 1M-element object array .npy: npyio `loadSync` vs `np.load(allow_pickle=True)`
+ *
+ *   npm run bench:pickle [-- --runs 7]
+ *
+ * Inputs are written by python3 into bench-data/ (git-ignored). Medians of the runs.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loads, loadSync } from '../src/node/index.js';
+
+const args = process.argv.slice(2);
+const RUNS = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 7;
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const dir = join(root, 'bench-data');
+const dicts = join(dir, 'dicts-200k.pkl');
+const objects = join(dir, 'objects-1m.npy');
+
+function python(code: string): string {
+  const r = spawnSync('python3', ['-c', code], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return r.stdout.trim();
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function time(fn: () => unknown): number {
+  const ts: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = process.hrtime.bigint();
+    fn();
+    ts.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return median(ts);
+}
+
+mkdirSync(dir, { recursive: true });
+if (!existsSync(dicts)) {
+  python(`import pickle
+rows = [{'id': i, 'name': f'row{i}', 'score': i * 0.5, 'tags': ['a', 'b'], 'ok': i % 2 == 0} for i in range(200000)]
+open(${JSON.stringify(dicts)}, 'wb').write(pickle.dumps(rows, protocol=4))`);
+}
+if (!existsSync(objects)) {
+  python(`import numpy as np
+a = np.empty(1000000, dtype=object)
+for i in range(1000000): a[i] = (i, f's{i}') if i % 3 == 0 else (i * 0.25 if i % 3 == 1 else None)
+np.save(${JSON.stringify(objects)}, a, allow_pickle=True)`);
+}
+
+const py = JSON.parse(python(`import json, pickle, time, numpy as np
+def t(f):
+    ts = []
+    for _ in range(${RUNS}):
+        s = time.perf_counter(); f(); ts.append((time.perf_counter() - s) * 1000)
+    return sorted(ts)[len(ts) // 2]
+data = open(${JSON.stringify(dicts)}, 'rb').read()
+print(json.dumps({'dicts': t(lambda: pickle.loads(data)), 'objects': t(lambda: np.load(${JSON.stringify(objects)}, allow_pickle=True))}))`)) as { dicts: number; objects: number };
+
+const bytes = new Uint8Array(readFileSync(dicts));
+const ours = {
+  dicts: time(() => loads(bytes)),
+  objects: time(() => loadSync(objects, { allowPickle: true })),
+};
+console.log(`unpickling, median of ${RUNS} runs`);
+console.log(`W5 200k five-key dicts (${(bytes.length / 1e6).toFixed(1)} MB): npyio loads ${ours.dicts.toFixed(1)} ms, CPython pickle.loads ${py.dicts.toFixed(1)} ms (${(ours.dicts / py.dicts).toFixed(2)}x)`);
+console.log(`W6 1M-element object array .npy: npyio loadSync ${ours.objects.toFixed(1)} ms, np.load ${py.objects.toFixed(1)} ms (${(ours.objects / py.objects).toFixed(2)}x)`);
