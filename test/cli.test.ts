@@ -47,3 +47,37 @@ describe('npyio show', () => {
     expect(r.stderr).to.match(/^UsageError: unknown command frobnicate/);
   });
 });
+
+describe('npyio pickle and show --allow-pickle', () => {
+  const conformance = join(ROOT, '..', 'shared', 'conformance', 'numpy-data');
+
+  it('prints a Python 2 object array as numpy sees it with --encoding latin1', () => {
+    const r = npyio('show', join(conformance, 'py2-objarr.npy'), '--allow-pickle', '--encoding', 'latin1', '--json');
+    expect(r.status, r.stderr).to.equal(0);
+    const v = JSON.parse(r.stdout);
+    expect(v.$ndarray.dtype).to.equal('|O');
+    expect(v.$ndarray.data[1]).to.deep.equal({ $global: 'builtins.range' });
+  });
+
+  it('refuses an object array without --allow-pickle in numpy\'s words', () => {
+    const r = npyio('show', join(conformance, 'py2-objarr.npy'));
+    expect(r.status).to.equal(2);
+    expect(r.stderr).to.equal('PickleDisallowedError: Object arrays cannot be loaded when allow_pickle=False\n');
+  });
+
+  it('prints the pyjson of a raw pickle, with any codec for Python 2 str', () => {
+    const r = npyio('pickle', fixture('pickle', 'py2-cp-p0-str-high.pkl'), '--encoding', 'koi8-r');
+    expect(r.status, r.stderr).to.equal(0);
+    expect(JSON.parse(r.stdout)).to.equal('\u2500\u042a\u0000');
+  });
+
+  it('accepts opaque classes only when asked', () => {
+    const file = fixture('pickle', 'p4-c-obj-newargsex.pkl');
+    const refused = npyio('pickle', file);
+    expect(refused.status).to.equal(2);
+    expect(refused.stderr).to.match(/^ForbiddenGlobalError: global 'pickle_classes.NewArgsEx' is forbidden/);
+    const opaque = npyio('pickle', file, '--allow-opaque', 'pickle_classes.*');
+    expect(opaque.status, opaque.stderr).to.equal(0);
+    expect(JSON.parse(opaque.stdout).$object.class).to.equal('pickle_classes.NewArgsEx');
+  });
+});
