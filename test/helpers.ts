@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { NpyioError } from '../src/errors.js';
 
 /** The repository root (tests run compiled, from dist/test/). */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -43,4 +44,15 @@ export function jsonClone<T>(v: T): T {
  */
 export function asNumpyNamesSources(message: string, dir: string): string {
   return message.split(`'${dir}/`).join("'").replace(/<\d+ bytes in memory>/, '<_io.BytesIO object at 0x...>');
+}
+
+/** The typed error `f` throws; any other exception (a RangeError, a TypeError) fails the test. */
+export function thrown(f: () => unknown): NpyioError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof NpyioError) return e;
+    throw e;
+  }
+  throw new Error('expected an error, none was thrown');
 }

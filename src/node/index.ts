@@ -5,6 +5,15 @@
  */
 export * from '../index.js';
 
+import iconv from 'iconv-lite';
+import { registerCodecs } from '../pickle/text.js';
+
+// Python 2 str codecs the runtime's TextDecoder lacks (cp437, mac_roman, ...).
+registerCodecs((bytes, encoding) => {
+  const name = encoding.replace(/_/g, '-');
+  return iconv.encodingExists(name) ? iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), name) : undefined;
+});
+
 import { asBytes, type BytesSource, type SaveOptions } from '../api.js';
 import { runPlanOnBytes, type ReadPlan, type SourceInfo } from '../io/plan.js';
 import { loadPlan, type ArrayLoadOptions, type LoadOptions } from '../load.js';

@@ -41,8 +41,6 @@ const DEFAULT_MAX_STACK = 50_000_000;
 const DEFAULT_MAX_MEMO = 50_000_000;
 
 const STOP = Symbol('stop');
-/** An unset slot of the dense memo (`undefined` is never a pickled value, but be explicit). */
-const HOLE = undefined;
 
 type Handler = (m: Machine, arg: unknown) => typeof STOP | void;
 
@@ -98,7 +96,7 @@ export class Machine implements CallContext {
       c.opName = row.name;
       try {
         const arg = row.arg === null ? undefined : row.arg.read(c);
-          if (HANDLERS[row.code]!(this, arg) === STOP) return this.pop();
+        if (HANDLERS[row.code]!(this, arg) === STOP) return this.pop();
       } catch (e) {
         // Errors from helpers that know no position (dict keys, decoders) get the opcode's.
         if (e instanceof NpyioError && e.offset === undefined) Object.assign(e, { offset: c.opStart, opcode: row.name });
@@ -204,7 +202,8 @@ export class Machine implements CallContext {
   // ---- memo ----
 
   private memoHas(index: number): boolean {
-    return index < this.memoDense.length ? this.memoDense[index] !== HOLE : this.memoSparse?.has(index) ?? false;
+    // the dense part has no holes: it only grows by appending
+    return (index >= 0 && index < this.memoDense.length) || (this.memoSparse?.has(index) ?? false);
   }
 
   private memoGet(index: number): unknown {
@@ -214,7 +213,6 @@ export class Machine implements CallContext {
   private memoSet(index: number, x: unknown): void {
     const dense = this.memoDense;
     if (index < dense.length) {
-      if (dense[index] === HOLE) this.memoSize++;
       dense[index] = x;
       return;
     }
@@ -508,7 +506,8 @@ function py2Str(m: Machine, b: Uint8Array): string | Uint8Array {
     return decodePy2Str(b, m.encoding);
   } catch (e) {
     if (e instanceof UnpicklingError && e.offset === undefined) {
-      const err = m.error(e.message, e.pythonType);
+      const hint = e.pythonType === 'UnicodeDecodeError' ? " (a Python 2 str: encoding 'latin1' or 'bytes' reads it)" : '';
+      const err = m.error(e.message + hint, e.pythonType);
       (err as { detail?: unknown }).detail = (e as { detail?: unknown }).detail;
       throw err;
     }

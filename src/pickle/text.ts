@@ -175,9 +175,29 @@ function normalise(encoding: string): string {
 }
 
 /**
+ * Codecs beyond the runtime's TextDecoder (cp437, mac_roman, ...): the Node
+ * entry registers iconv-lite here; browsers keep the TextDecoder set, so the
+ * core bundle carries no codec tables. Returns undefined for an unknown codec.
+ */
+export type CodecDecoder = (bytes: Uint8Array, encoding: string) => string | undefined;
+let extraCodecs: CodecDecoder | undefined;
+
+export function registerCodecs(decoder: CodecDecoder): void {
+  extraCodecs = decoder;
+}
+
+function textDecoderFor(name: string): TextDecoder | undefined {
+  try {
+    return new TextDecoder(name, { fatal: true, ignoreBOM: true });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * A Python 2 `str` under the unpickler's `encoding`: 'bytes' keeps the bytes,
- * latin1 and ASCII are decoded here, any other codec the runtime's
- * TextDecoder knows is decoded strictly.
+ * latin1 and ASCII are decoded here, other codecs strictly by the runtime's
+ * TextDecoder or, for the ones it lacks, the registered codec provider.
  */
 export function decodePy2Str(b: Uint8Array, encoding: string): string | Uint8Array {
   if (encoding === 'bytes') return b.slice();
@@ -185,15 +205,21 @@ export function decodePy2Str(b: Uint8Array, encoding: string): string | Uint8Arr
   if (LATIN1_NAMES.has(name)) return latin1(b);
   if (ASCII_NAMES.has(name)) return ascii(b);
   if (name === 'utf-8' || name === 'utf8') return utf8Surrogatepass(b);
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(name, { fatal: true, ignoreBOM: true });
-  } catch {
-    throw new UnpicklingError(`unknown encoding: ${encoding}`, { pythonType: 'LookupError' });
+  const failed = () => new UnpicklingError(
+    `'${encoding}' codec can't decode the Python 2 str ${JSON.stringify(latin1(b.subarray(0, 40)))}`,
+    { pythonType: 'UnicodeDecodeError' },
+  );
+  const decoder = textDecoderFor(name);
+  if (decoder !== undefined) {
+    try {
+      return decoder.decode(b);
+    } catch {
+      throw failed();
+    }
   }
-  try {
-    return decoder.decode(b);
-  } catch {
-    throw new UnpicklingError(`'${encoding}' codec can't decode the Python 2 str ${JSON.stringify(latin1(b.subarray(0, 40)))}`, { pythonType: 'UnicodeDecodeError' });
-  }
+  const text = extraCodecs?.(b, encoding);
+  if (text === undefined) throw new UnpicklingError(`unknown encoding: ${encoding}`, { pythonType: 'LookupError' });
+  // single-byte tables decode an undefined byte as U+FFFD where Python raises
+  if (text.includes('\ufffd')) throw failed();
+  return text;
 }

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { thrown } from '../helpers.js';
 import { NpyioError } from '../../src/errors.js';
 import {
   parsePyLiteral,
@@ -156,14 +157,6 @@ function failures(mode: 'plain' | 'long', filter: (o: Outcome) => boolean): stri
   return out;
 }
 
-function thrown(f: () => unknown): Error {
-  try {
-    f();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected an error');
-}
 
 describe('npy/pyliteral', () => {
   describe('conformance with CPython 3.11 ast.literal_eval (python-fixtures/pyliteral)', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { ROOT } from '../helpers.js';
+import { ROOT, thrown } from '../helpers.js';
 import { UnpicklingError } from '../../src/errors.js';
 import { decimalFromFloat, registerBuiltins, timedeltaRepr } from '../../src/pickle/builtins.js';
 import { mapPython2Name } from '../../src/pickle/compat.js';
@@ -59,15 +59,6 @@ function call(qualname: string, args: unknown[], ctx: CallContext = new FakeCont
   return handler(qualname).call!(args, ctx);
 }
 
-function thrown(f: () => unknown): UnpicklingError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof UnpicklingError) return e;
-    throw e;
-  }
-  throw new Error('no error was thrown');
-}
 
 // ---- CPython's results (python-fixtures/pickle-handlers/builtins-cases.json) ----
 

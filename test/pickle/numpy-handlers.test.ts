@@ -14,13 +14,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DType, NATIVE_ORDER } from '../../src/dtype/dtype.js';
 import { parseTypestr } from '../../src/dtype/typestr.js';
-import { NpyioError, UnpicklingError } from '../../src/errors.js';
+import { UnpicklingError } from '../../src/errors.js';
 import { contiguousStrides, NdArray } from '../../src/ndarray.js';
 import { NUMPY_GLOBALS, ObjectArray, registerNumpy } from '../../src/pickle/numpy.js';
 import { Registry, type CallContext } from '../../src/pickle/registry.js';
 import { NumpyScalar, PyByteArray, PyGlobal } from '../../src/pickle/values.js';
 import { isTuple, makeTuple } from '../../src/values.js';
-import { ROOT, sha256 } from '../helpers.js';
+import { ROOT, sha256, thrown } from '../helpers.js';
 
 // ---- the numpy-made cases ----
 
@@ -250,15 +250,6 @@ function check(actual: unknown, want: Expect, path = 'result'): void {
   }
 }
 
-function thrown(f: () => unknown): NpyioError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof NpyioError) return e;
-    throw e;
-  }
-  throw new Error('expected an error');
-}
 
 // ---- the tests ----
 

@@ -4,18 +4,11 @@
  * anything but data, or overflow the JS stack on deep nesting.
  */
 import { expect } from 'chai';
+import { thrown } from '../helpers.js';
 import { loads, toPyJSONText, ForbiddenGlobalError, PyObject, UnpicklingError } from '../../src/node/index.js';
 
 const enc = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 
-function thrown(f: () => unknown): Error {
-  try {
-    f();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('did not throw');
-}
 
 describe('unpickler safety', () => {
   it('refuses os.system before calling anything, naming the global and its offset', () => {
