@@ -22,11 +22,12 @@ header that declares a huge array gives MemoryError). np.load uses numpy's
 defaults unless the options are given (`--max-header-size` and `--allow-pickle` are np.load's
 `max_header_size` and `allow_pickle`).
 
-This module also holds the helpers that gen_npy.py and gen_npy_errors.py
-share: the pyjson encoder of shared/spec/pyjson.md (the same output as
-shared/conformance/numpy-data/npinspect.py, reimplemented here so the
-fixtures do not depend on files outside the repository), the raw header
-reader and the exception description.
+This module also holds the helpers that gen_npy.py, gen_npy_errors.py and
+gen_pickles.py share: the pyjson encoder of shared/spec/pyjson.md (the same
+output as shared/conformance/numpy-data/npinspect.py, reimplemented here so
+the fixtures do not depend on files outside the repository; class PyJson,
+which gen_pickles.py extends), the raw header reader and the exception
+description.
 """
 import ast
 import base64
@@ -120,88 +121,116 @@ def array_order(a):
     return "F" if (a.flags.f_contiguous and not a.flags.c_contiguous) else "C"
 
 
-def pyjson(v, _path=None):
-    """Encode a Python value per shared/spec/pyjson.md (as npinspect.pyjson)."""
-    path = [] if _path is None else _path
+class PyJson:
+    """The pyjson encoder (shared/spec/pyjson.md, as npinspect.pyjson).
 
-    def enc(x):
-        return pyjson(x, path)
+    One instance encodes one value (`path` holds the containers being
+    encoded, for $cycle). A generator that needs more subclasses it and
+    overrides `special` (tried before the standard types), `range_parts`
+    and `other` (what no standard type matched): gen_pickles.py does.
+    """
 
-    def container(build):
-        for depth, anc in enumerate(path):
+    def __init__(self):
+        self.path = []
+
+    def container(self, v, build):
+        """build() for container v, or {"$cycle": depth} when v is already
+        being encoded."""
+        for depth, anc in enumerate(self.path):
             if anc is v:
                 return {"$cycle": depth}
-        path.append(v)
+        self.path.append(v)
         try:
             return build()
         finally:
-            path.pop()
+            self.path.pop()
 
-    if v is None or v is True or v is False:
-        return v
-    if isinstance(v, np.ndarray):
-        def build_arr():
-            d = {"dtype": dtype_id(v.dtype), "shape": list(v.shape),
-                 "order": array_order(v)}
-            if v.dtype.hasobject:
-                # object arrays: the elements; structs with object fields:
-                # one $tuple per record (pyjson.md), both flat in C order
-                d["data"] = [enc(x) for x in v.ravel(order="C").tolist()]
-            else:
-                d["data"] = _b64(np.ascontiguousarray(v).tobytes(order="C"))
-            return {"$ndarray": d}
-        return container(build_arr)
-    if isinstance(v, np.generic):
-        if isinstance(v, np.object_):
-            return enc(v.item())
-        # clean(): a long double scalar's 6 padding bytes are uninitialised
-        return {"$npscalar": {"dtype": dtype_id(v.dtype),
-                              "data": _b64(clean(np.array([v])).tobytes())}}
-    if isinstance(v, np.dtype):
-        return {"$dtype": dtype_id(v)}
-    if isinstance(v, bool):
-        return v
-    if isinstance(v, int):
-        return int(v) if abs(v) <= MAX_SAFE else {"$int": str(int(v))}
-    if isinstance(v, float):
-        return _float(v)
-    if isinstance(v, complex):
-        return {"$complex": [_float(v.real), _float(v.imag)]}
-    if isinstance(v, str):
-        return str(v)
-    if isinstance(v, bytes):
-        return {"$bytes": _b64(v)}
-    if isinstance(v, bytearray):
-        return {"$bytearray": _b64(v)}
-    if isinstance(v, list):
-        return container(lambda: [enc(x) for x in v])
-    if isinstance(v, tuple):
-        return container(lambda: {"$tuple": [enc(x) for x in v]})
-    if isinstance(v, dict):
-        return container(lambda: {"$dict": [[enc(k), enc(x)] for k, x in v.items()]})
-    if isinstance(v, frozenset):
-        return container(lambda: {"$frozenset": [enc(x) for x in v]})
-    if isinstance(v, set):
-        return container(lambda: {"$set": [enc(x) for x in v]})
-    if isinstance(v, datetime.datetime):
-        return {"$datetime": v.isoformat()}
-    if isinstance(v, datetime.date):
-        return {"$date": v.isoformat()}
-    if isinstance(v, datetime.time):
-        return {"$time": v.isoformat(timespec="microseconds")}
-    if isinstance(v, datetime.timedelta):
-        return {"$timedelta": [v.days, v.seconds, v.microseconds]}
-    if isinstance(v, decimal.Decimal):
-        return {"$decimal": str(v)}
-    if isinstance(v, slice):
-        return {"$slice": [enc(v.start), enc(v.stop), enc(v.step)]}
-    if isinstance(v, range):
-        return {"$range": [v.start, v.stop, v.step]}
-    if isinstance(v, type) or callable(v):
-        mod = getattr(v, "__module__", None)
-        qn = getattr(v, "__qualname__", getattr(v, "__name__", repr(v)))
-        return {"$global": f"{mod}.{qn}"}
-    return {"$unsupported": f"{type(v).__module__}.{type(v).__qualname__}"}
+    def special(self, v):
+        """The encoding of v when it needs one before the standard types, else None."""
+        return None
+
+    def range_parts(self, v):
+        return [v.start, v.stop, v.step]
+
+    def other(self, v):
+        """A value of no standard type: classes and callables as $global."""
+        if isinstance(v, type) or callable(v):
+            mod = getattr(v, "__module__", None)
+            qn = getattr(v, "__qualname__", getattr(v, "__name__", repr(v)))
+            return {"$global": f"{mod}.{qn}"}
+        return {"$unsupported": f"{type(v).__module__}.{type(v).__qualname__}"}
+
+    def encode(self, v):
+        enc = self.encode
+        if v is None or v is True or v is False:
+            return v
+        got = self.special(v)
+        if got is not None:
+            return got
+        if isinstance(v, np.ndarray):
+            def build_arr():
+                d = {"dtype": dtype_id(v.dtype), "shape": list(v.shape),
+                     "order": array_order(v)}
+                if v.dtype.hasobject:
+                    # object arrays: the elements; structs with object fields:
+                    # one $tuple per record (pyjson.md), both flat in C order
+                    d["data"] = [enc(x) for x in v.ravel(order="C").tolist()]
+                else:
+                    d["data"] = _b64(np.ascontiguousarray(v).tobytes(order="C"))
+                return {"$ndarray": d}
+            return self.container(v, build_arr)
+        if isinstance(v, np.generic):
+            if isinstance(v, np.object_):
+                return enc(v.item())
+            # clean(): a long double scalar's 6 padding bytes are uninitialised
+            return {"$npscalar": {"dtype": dtype_id(v.dtype),
+                                  "data": _b64(clean(np.array([v])).tobytes())}}
+        if isinstance(v, np.dtype):
+            return {"$dtype": dtype_id(v)}
+        if isinstance(v, bool):
+            return v
+        if isinstance(v, int):
+            return int(v) if abs(v) <= MAX_SAFE else {"$int": str(int(v))}
+        if isinstance(v, float):
+            return _float(v)
+        if isinstance(v, complex):
+            return {"$complex": [_float(v.real), _float(v.imag)]}
+        if isinstance(v, str):
+            return str(v)
+        if isinstance(v, bytes):
+            return {"$bytes": _b64(v)}
+        if isinstance(v, bytearray):
+            return {"$bytearray": _b64(v)}
+        if isinstance(v, list):
+            return self.container(v, lambda: [enc(x) for x in v])
+        if isinstance(v, tuple):
+            return self.container(v, lambda: {"$tuple": [enc(x) for x in v]})
+        if isinstance(v, dict):
+            return self.container(v, lambda: {"$dict": [[enc(k), enc(x)] for k, x in v.items()]})
+        if isinstance(v, frozenset):
+            return self.container(v, lambda: {"$frozenset": [enc(x) for x in v]})
+        if isinstance(v, set):
+            return self.container(v, lambda: {"$set": [enc(x) for x in v]})
+        if isinstance(v, datetime.datetime):
+            return {"$datetime": v.isoformat()}
+        if isinstance(v, datetime.date):
+            return {"$date": v.isoformat()}
+        if isinstance(v, datetime.time):
+            return {"$time": v.isoformat(timespec="microseconds")}
+        if isinstance(v, datetime.timedelta):
+            return {"$timedelta": [v.days, v.seconds, v.microseconds]}
+        if isinstance(v, decimal.Decimal):
+            return {"$decimal": str(v)}
+        if isinstance(v, slice):
+            return {"$slice": [enc(v.start), enc(v.stop), enc(v.step)]}
+        if isinstance(v, range):
+            return {"$range": self.range_parts(v)}
+        return self.other(v)
+
+
+def pyjson(v):
+    """Encode a Python value per shared/spec/pyjson.md (as npinspect.pyjson)."""
+    return PyJson().encode(v)
 
 
 # ---------------------------------------------------------------- helpers

@@ -17,6 +17,7 @@ pickler writes an instance:
     ListSub      list subclass: NEWOBJ + APPENDS + BUILD at 2+
     DictSub      dict subclass: NEWOBJ + SETITEMS + BUILD at 2+
 """
+import py2_classes
 
 
 class Plain:
@@ -97,15 +98,8 @@ class NewArgsEx:
         return None  # no BUILD
 
 
-class WithSetstate:
-    def __init__(self, v=None):
-        self.v = v
-
-    def __getstate__(self):
-        return {"v": self.v, "version": 2}
-
-    def __setstate__(self, state):
-        self.v = state["v"]
+class WithSetstate(py2_classes.OldState):
+    """py2_classes.OldState's __getstate__/__setstate__ under this module's name."""
 
 
 class ListSub(list):

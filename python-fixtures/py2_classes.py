@@ -6,6 +6,11 @@ and OBJ (protocols 1 and 2); the ones derived from object are new-style
 (copy_reg._reconstructor at protocols 0-1, NEWOBJ at 2). Under Python 3 all
 of them are ordinary classes, so the default unpickler can rebuild the
 instances when python-fixtures/ is on sys.path.
+
+Being the one module both Pythons import, it also holds what py2_pickles.py
+(Python 2) shares with gen_pickles.py and pickle_classes.py (Python 3):
+OldState's __getstate__/__setstate__ (pickle_classes.WithSetstate), the
+Reducible stand-in and the builders of self-referencing values.
 """
 
 
@@ -68,3 +73,37 @@ class NewReduce(object):
 
     def __reduce__(self):
         return (NewReduce, self.args)
+
+
+# ---------------------------------------------------------------- shared helpers
+
+class Reducible(object):
+    """Pickles as the given reduce value (numpy objects with chosen bytes)."""
+
+    def __init__(self, *reduce_value):
+        self.reduce_value = reduce_value
+
+    def __reduce__(self):
+        return self.reduce_value
+
+
+def recursive_list(*items):
+    """list(items) with the list itself appended."""
+    a = list(items)
+    a.append(a)
+    return a
+
+
+def recursive_dict():
+    """{'name': 'self', 'me': the dict itself}."""
+    d = {'name': 'self'}
+    d['me'] = d
+    return d
+
+
+def recursive_tuple(second):
+    """t = (lst, second) with lst = [t]: a cycle through a tuple."""
+    lst = []
+    t = (lst, second)
+    lst.append(t)
+    return t

@@ -50,14 +50,6 @@ WRITERS = [("python2.7-cPickle", "cp", cPickle.dumps),
 
 # ---------------------------------------------------------------- stand-in numpy
 
-class _Reducible(object):
-    def __init__(self, *reduce_value):
-        self._r = reduce_value
-
-    def __reduce__(self):
-        return self._r
-
-
 def _install_fake_numpy():
     numpy = types.ModuleType("numpy")
     core = types.ModuleType("numpy.core")
@@ -99,16 +91,16 @@ def dtype(typestr, endian, elsize=-1, alignment=-1, flags=0, names=None,
                  ({}, dt_meta))
     else:
         state = (3, endian, subarray, names, fields, elsize, alignment, flags)
-    return _Reducible(NP.dtype, (typestr, 0, 1), state)
+    return pc.Reducible(NP.dtype, (typestr, 0, 1), state)
 
 
 def ndarray(shape, dt, data, fortran=False):
-    return _Reducible(MA._reconstruct, (NP.ndarray, (0,), 'b'),
-                      (1, shape, dt, fortran, data))
+    return pc.Reducible(MA._reconstruct, (NP.ndarray, (0,), 'b'),
+                        (1, shape, dt, fortran, data))
 
 
 def scalar(dt, data):
-    return _Reducible(MA.scalar, (dt, data))
+    return pc.Reducible(MA.scalar, (dt, data))
 
 
 def ucs4(strings, n):
@@ -165,25 +157,6 @@ def numpy_values():
 
 
 # ---------------------------------------------------------------- values
-
-def recursive_list():
-    a = []
-    a.append(a)
-    return a
-
-
-def recursive_dict():
-    d = {"name": "self"}
-    d["me"] = d
-    return d
-
-
-def recursive_tuple():
-    lst = []
-    t = (lst, 1)
-    lst.append(t)
-    return t
-
 
 def shared():
     a = [1, "x"]
@@ -286,9 +259,9 @@ VALUES = [
     ("set-empty", "set()", set(), None),
     ("frozenset", "frozenset([1, 'x'])", frozenset([1, "x"]), None),
     ("shared", "shared references: [a, a, (a,)]", shared, None),
-    ("recursive-list", "a list that contains itself", recursive_list, None),
-    ("recursive-dict", "a dict that contains itself", recursive_dict, None),
-    ("recursive-tuple", "a tuple (lst, 1) with lst = [the tuple]", recursive_tuple, None),
+    ("recursive-list", "a list that contains itself", pc.recursive_list, None),
+    ("recursive-dict", "a dict that contains itself", pc.recursive_dict, None),
+    ("recursive-tuple", "a tuple (lst, 1) with lst = [the tuple]", lambda: pc.recursive_tuple(1), None),
     ("xrange-5", "xrange(5)", xrange(5), None),
     ("xrange-step", "xrange(1, 10, 3)", xrange(1, 10, 3), None),
     ("xrange-neg", "xrange(10, 0, -2)", xrange(10, 0, -2), None),

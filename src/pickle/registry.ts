@@ -48,8 +48,8 @@ export interface Resolved {
 }
 
 /** Opaque classes: calling them makes a PyObject that records args, state and items. */
-function opaqueHandler(): GlobalHandler {
-  const make = (cls: PyGlobal, args: readonly unknown[], kwargs: Map<unknown, unknown> | null, ctx: CallContext) => {
+function opaqueHandler(cls: PyGlobal): GlobalHandler {
+  const make = (args: readonly unknown[], kwargs: Map<unknown, unknown> | null, ctx: CallContext) => {
     const obj = new PyObject(cls);
     obj.args = [...args];
     obj.kwargs = kwargs;
@@ -65,14 +65,10 @@ function opaqueHandler(): GlobalHandler {
     });
     return obj;
   };
-  let self: PyGlobal;
   return {
-    bind(g: PyGlobal) {
-      self = g;
-    },
-    call: (args, ctx) => make(self, args, null, ctx),
-    newobj: (args, kwargs, ctx) => make(self, args, kwargs, ctx),
-  } as GlobalHandler & { bind(g: PyGlobal): void };
+    call: (args, ctx) => make(args, null, ctx),
+    newobj: (args, kwargs, ctx) => make(args, kwargs, ctx),
+  };
 }
 
 export class Registry {
@@ -113,10 +109,9 @@ export class Registry {
     const key = `${module}.${name}`;
     let r = this.resolved.get(key);
     if (r === undefined) {
-      const handler = this.handlers.get(key) ?? (this.isOpaque(module, name) ? opaqueHandler() : undefined);
-      if (handler === undefined) return null;
       const global = new PyGlobal(module, name);
-      (handler as { bind?(g: PyGlobal): void }).bind?.(global);
+      const handler = this.handlers.get(key) ?? (this.isOpaque(module, name) ? opaqueHandler(global) : undefined);
+      if (handler === undefined) return null;
       r = { global, handler };
       this.resolved.set(key, r);
     }
