@@ -7,57 +7,17 @@
  * The file is written once by numpy into bench-data/ (git-ignored). Each timing
  * is the median of the runs; the page cache is warm for all of them alike.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { load, loadSync } from '../src/node/index.js';
+import { benchDir, option, python, timeRuns } from './bench-util.js';
 
-const args = process.argv.slice(2);
-const opt = (name: string, def: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : def;
-};
-const MB = opt('mb', 256);
-const RUNS = opt('runs', 7);
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const dir = join(root, 'bench-data');
-const file = join(dir, `f8-${MB}mb.npy`);
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-function timeSync(fn: () => unknown): number {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = process.hrtime.bigint();
-    fn();
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  return median(times);
-}
-
-async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = process.hrtime.bigint();
-    await fn();
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  return median(times);
-}
-
-function python(code: string): string {
-  const r = spawnSync('python3', ['-c', code], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return r.stdout.trim();
-}
+const MB = option('mb', 256);
+const RUNS = option('runs', 7);
+const file = join(benchDir(), `f8-${MB}mb.npy`);
 
 async function main(): Promise<void> {
   if (!existsSync(file)) {
-    mkdirSync(dir, { recursive: true });
     python(`import numpy as np; np.save(${JSON.stringify(file)}, np.random.default_rng(1).random(${(MB * 1024 * 1024) / 8}))`);
   }
   const numpyMs = Number(python(`
@@ -66,9 +26,9 @@ ts = []
 for _ in range(${RUNS}):
     t = time.perf_counter(); a = np.load(${JSON.stringify(file)}); ts.append((time.perf_counter() - t) * 1000)
 print(sorted(ts)[len(ts) // 2])`));
-  const floor = timeSync(() => readFileSync(file));
-  const sync = timeSync(() => loadSync(file));
-  const async_ = await timeAsync(() => load(file));
+  const floor = await timeRuns(RUNS, () => readFileSync(file));
+  const sync = await timeRuns(RUNS, () => loadSync(file));
+  const async_ = await timeRuns(RUNS, () => load(file));
   const rows: [string, number][] = [
     ['fs.readFileSync (floor)', floor],
     ['npyio loadSync', sync],

@@ -7,41 +7,15 @@
  *
  * Inputs are written by python3 into bench-data/ (git-ignored). Medians of the runs.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loads, loadSync } from '../src/node/index.js';
+import { benchDir, option, python, timeRuns } from './bench-util.js';
 
-const args = process.argv.slice(2);
-const RUNS = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 7;
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const dir = join(root, 'bench-data');
-const dicts = join(dir, 'dicts-200k.pkl');
-const objects = join(dir, 'objects-1m.npy');
+const RUNS = option('runs', 7);
+const dicts = join(benchDir(), 'dicts-200k.pkl');
+const objects = join(benchDir(), 'objects-1m.npy');
 
-function python(code: string): string {
-  const r = spawnSync('python3', ['-c', code], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return r.stdout.trim();
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-function time(fn: () => unknown): number {
-  const ts: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = process.hrtime.bigint();
-    fn();
-    ts.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  return median(ts);
-}
-
-mkdirSync(dir, { recursive: true });
 if (!existsSync(dicts)) {
   python(`import pickle
 rows = [{'id': i, 'name': f'row{i}', 'score': i * 0.5, 'tags': ['a', 'b'], 'ok': i % 2 == 0} for i in range(200000)]
@@ -65,8 +39,8 @@ print(json.dumps({'dicts': t(lambda: pickle.loads(data)), 'objects': t(lambda: n
 
 const bytes = new Uint8Array(readFileSync(dicts));
 const ours = {
-  dicts: time(() => loads(bytes)),
-  objects: time(() => loadSync(objects, { allowPickle: true })),
+  dicts: await timeRuns(RUNS, () => loads(bytes)),
+  objects: await timeRuns(RUNS, () => loadSync(objects, { allowPickle: true })),
 };
 console.log(`unpickling, median of ${RUNS} runs`);
 console.log(`W5 200k five-key dicts (${(bytes.length / 1e6).toFixed(1)} MB): npyio loads ${ours.dicts.toFixed(1)} ms, CPython pickle.loads ${py.dicts.toFixed(1)} ms (${(ours.dicts / py.dicts).toFixed(2)}x)`);
