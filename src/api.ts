@@ -8,7 +8,10 @@ import { NATIVE_ORDER, type DescrEntry, type DType } from './dtype/dtype.js';
 import { toDType } from './dtype/descr.js';
 import { storageOf, type TypedData } from './dtype/storage.js';
 import { runPlanOnBytes } from './io/plan.js';
-import { loadPlan, type ArrayLoadOptions, type LoadOptions } from './load.js';
+import { loadPlan, openIfNpz, type ArrayLoadOptions, type LoadOptions } from './load.js';
+import { bytesSource } from './io/source.js';
+import type { NpzFile } from './npz/npzfile.js';
+import { savezParts, type SavezArrays } from './npz/savez.js';
 import { NdArray, shapeSize, type Order } from './ndarray.js';
 import type { NpyHeader } from './npy/header.js';
 import { headerPlan, type NpyReadOptions } from './npy/read.js';
@@ -27,11 +30,13 @@ export function asBytes(src: BytesSource): Uint8Array {
   throw new NpyioArgumentError('a source must be bytes: Uint8Array, ArrayBuffer or an ArrayBufferView', { pythonType: 'TypeError' });
 }
 
-/** np.load on bytes in memory. A native, aligned array is a view on those bytes. */
-export function loadBytes(src: BytesSource, opts?: ArrayLoadOptions): NdArray;
+/** np.load on bytes in memory. A native, aligned array is a view on those bytes; an archive is read in place. */
+export function loadBytes(src: BytesSource, opts?: ArrayLoadOptions): NdArray | NpzFile;
 export function loadBytes(src: BytesSource, opts: LoadOptions): unknown;
 export function loadBytes(src: BytesSource, opts: LoadOptions = {}): unknown {
-  return runPlanOnBytes((info) => loadPlan(info, opts), asBytes(src));
+  const bytes = asBytes(src);
+  // numpy names a stream it was handed 'object' in the NpzFile repr
+  return openIfNpz(bytesSource(bytes), opts, "'object'", false) ?? runPlanOnBytes((info) => loadPlan(info, opts), bytes);
 }
 
 /** The .npy header of bytes in memory, without touching the data. */
@@ -47,6 +52,18 @@ export interface SaveOptions extends NpySaveOptions {
 /** The bytes `np.save` writes for this array. */
 export function saveBytes(array: NdArray, opts: SaveOptions = {}): Uint8Array {
   return npyBytes(array, opts);
+}
+
+/** The bytes `np.savez` (or, with `compress`, `np.savez_compressed`) writes for these arrays. */
+export function savezBytes(arrays: SavezArrays, compress = false, opts: SaveOptions = {}): Uint8Array {
+  const parts = savezParts(arrays, compress, opts);
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
 }
 
 const CTOR_DTYPES = new Map<Function, string>([

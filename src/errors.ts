@@ -42,6 +42,9 @@ export class PickleDisallowedError extends NpyioError {}
 /** An array whose bytes cannot be held in one buffer of this runtime. */
 export class ArrayTooLargeError extends NpyioError {}
 
+/** A zip archive (.npz) that is not what zipfile reads: records, sizes, CRC, methods. */
+export class ZipFormatError extends NpyioError {}
+
 /** A caller's argument that is not usable (wrong shape for the data, bad option value). */
 export class NpyioArgumentError extends NpyioError {}
 

@@ -19,22 +19,25 @@ export {
   isFrozenSet, makeFrozenSet, NumpyScalar, PyByteArray, PyDate, PyDateTime, PyDecimal, PyGlobal, PyObject, PyRange, PySlice,
   PyTime, PyTimedelta, PyTimezone,
 } from './pickle/values.js';
-export { array, asBytes, loadBytes, readHeaderBytes, saveBytes, type ArrayOptions, type BytesSource, type SaveOptions } from './api.js';
+export { array, asBytes, loadBytes, readHeaderBytes, saveBytes, savezBytes, type ArrayOptions, type BytesSource, type SaveOptions } from './api.js';
+export { NpzFile } from './npz/npzfile.js';
+export type { SavezArrays } from './npz/savez.js';
 
 import { loadBytes, readHeaderBytes, type BytesSource } from './api.js';
 import type { ArrayLoadOptions, LoadOptions } from './load.js';
 import type { NdArray } from './ndarray.js';
+import type { NpzFile } from './npz/npzfile.js';
 import type { NpyHeader } from './npy/header.js';
 import type { NpyReadOptions } from './npy/read.js';
 
 /** np.load: in a browser the source is bytes. With `allowPickle`, whatever a pickle holds. */
-export async function load(src: BytesSource, opts?: ArrayLoadOptions): Promise<NdArray>;
+export async function load(src: BytesSource, opts?: ArrayLoadOptions): Promise<NdArray | NpzFile>;
 export async function load(src: BytesSource, opts: LoadOptions): Promise<unknown>;
 export async function load(src: BytesSource, opts: LoadOptions = {}): Promise<unknown> {
   return loadBytes(src, opts);
 }
 
-export function loadSync(src: BytesSource, opts?: ArrayLoadOptions): NdArray;
+export function loadSync(src: BytesSource, opts?: ArrayLoadOptions): NdArray | NpzFile;
 export function loadSync(src: BytesSource, opts: LoadOptions): unknown;
 export function loadSync(src: BytesSource, opts: LoadOptions = {}): unknown {
   return loadBytes(src, opts);

@@ -10,6 +10,8 @@ import type { ReadPlan, SourceInfo } from './io/plan.js';
 import { MAGIC } from './npy/header.js';
 import { npyPlan, type NpyReadOptions } from './npy/read.js';
 import { unpickleFile } from './pickle/numpy-load.js';
+import type { ByteSource } from './io/source.js';
+import { NpzFile } from './npz/npzfile.js';
 
 export interface LoadOptions extends NpyReadOptions {
   /** How Python 2 `str` objects in pickles decode: numpy's 'ASCII' (default), 'latin1' or 'bytes'. */
@@ -18,7 +20,7 @@ export interface LoadOptions extends NpyReadOptions {
   fixImports?: boolean;
 }
 
-/** Options under which `load` can only give an NdArray (no pickles). */
+/** Options under which `load` gives an array or an archive, never a pickled value. */
 export type ArrayLoadOptions = LoadOptions & { allowPickle?: false };
 
 const ENCODINGS = ['ASCII', 'latin1', 'bytes'];
@@ -47,7 +49,8 @@ export function* loadPlan(info: SourceInfo, opts: LoadOptions = {}): ReadPlan<Nd
     case 'npy':
       return yield* npyPlan(info, opts);
     case 'npz':
-      throw new NpyioError('.npz archives are not supported by this version of npyio yet', { pythonType: 'NotImplementedError', offset: 0 });
+      // Archives are read lazily, not through a plan: callers open them with openIfNpz first.
+      throw new NpyioError('an .npz archive needs a random-access source (openIfNpz)', { pythonType: 'NotImplementedError', offset: 0 });
     case 'pickle':
       if (!opts.allowPickle) {
         throw new PickleDisallowedError(
@@ -58,4 +61,15 @@ export function* loadPlan(info: SourceInfo, opts: LoadOptions = {}): ReadPlan<Nd
       }
       return unpickleFile(yield { offset: 0, length: info.size }, opts, info.name ?? '<bytes>');
   }
+}
+
+/**
+ * The npz branch of np.load: an NpzFile when the source starts like a zip,
+ * else null (the caller runs loadPlan). `name` is what the NpzFile's repr
+ * shows; `owned` makes closing the NpzFile close the source.
+ */
+export function openIfNpz(src: ByteSource, opts: LoadOptions, name: string, owned: boolean): NpzFile | null {
+  checkLoadOptions(opts);
+  const head = src.read(0, Math.min(MAGIC.length, src.size));
+  return sniff(head) === 'npz' ? new NpzFile(src, opts, name, owned) : null;
 }

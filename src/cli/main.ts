@@ -9,13 +9,14 @@
 import { readFileSync } from 'node:fs';
 import { arrayRepr } from '../format/repr.js';
 import { NdArray } from '../ndarray.js';
-import { loads, loadSync, toPyJSONText, type LoadOptions } from '../node/index.js';
+import { loads, loadSync, NpzFile, toPyJSONText, type LoadOptions } from '../node/index.js';
 
-const USAGE = `usage: npyio show FILE [--json] [--max-header-size N] [--allow-pickle] [--encoding E] [--no-fix-imports]
+const USAGE = `usage: npyio show FILE [--key K] [--json] [--max-header-size N] [--allow-pickle] [--encoding E] [--no-fix-imports]
        npyio pickle FILE [--encoding E] [--no-fix-imports] [--allow-opaque PATTERN]...
 
   show    load FILE as np.load does and print it as numpy prints an array
-          (other values, from pickles, print as pyjson)
+          (other values, from pickles, print as pyjson); an .npz lists its
+          members, or prints the one named by --key K
           --json               print the canonical pyjson form instead
           --max-header-size N  numpy's max_header_size (default 10000)
           --allow-pickle       numpy's allow_pickle: object arrays and pickle files
@@ -36,6 +37,7 @@ interface Args {
   encoding?: string;
   fixImports: boolean;
   allowOpaque: string[];
+  key?: string;
 }
 
 function parseArgs(command: string, args: string[]): Args {
@@ -55,6 +57,7 @@ function parseArgs(command: string, args: string[]): Args {
     else if (a === '--no-fix-imports') out.fixImports = false;
     else if (command === 'show' && a === '--json') out.json = true;
     else if (command === 'show' && a === '--allow-pickle') out.allowPickle = true;
+    else if (command === 'show' && a === '--key') out.key = take();
     else if (command === 'show' && a === '--max-header-size') {
       const v = take();
       if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v))) throw new UsageError(`--max-header-size takes a whole number, not ${v}`);
@@ -78,10 +81,38 @@ function show(args: Args): string {
   };
   if (args.maxHeaderSize !== undefined) opts.maxHeaderSize = args.maxHeaderSize;
   if (args.encoding !== undefined) opts.encoding = args.encoding as LoadOptions['encoding'];
-  const value = loadSync(args.file, opts);
+  let value = loadSync(args.file, opts);
+  try {
+    if (value instanceof NpzFile) {
+      if (args.key === undefined) return listMembers(value);
+      value = value.get(args.key);
+    } else if (args.key !== undefined) {
+      throw new UsageError('--key is for .npz archives');
+    }
+  } finally {
+    if (value instanceof NpzFile) value.close();
+  }
   for (const w of warnings) process.stderr.write(`UserWarning: ${w}\n`);
   if (!args.json && value instanceof NdArray) return arrayRepr(value);
   return toPyJSONText(value);
+}
+
+/** numpy's repr of the archive, then one line per member: key, dtype, shape (or its size when not an .npy). */
+function listMembers(npz: NpzFile): string {
+  const lines = [npz.toString()];
+  for (const key of npz.files) {
+    let v: unknown;
+    try {
+      v = npz.get(key);
+    } catch (e) {
+      lines.push(`${key}: ${e instanceof Error ? `${e.name}: ${e.message.replace(/\s*\n\s*/g, ' ')}` : String(e)}`);
+      continue;
+    }
+    if (v instanceof NdArray) lines.push(`${key}: ${v.dtype.toString()} (${v.shape.join(', ')}${v.ndim === 1 ? ',' : ''})`);
+    else if (v instanceof Uint8Array) lines.push(`${key}: ${v.length} bytes, not an .npy`);
+    else lines.push(`${key}: a pickled value`);
+  }
+  return lines.join('\n');
 }
 
 function pickle(args: Args): string {

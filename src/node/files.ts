@@ -10,8 +10,9 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { constants as bufferConstants } from 'node:buffer';
-import { NpyioArgumentError } from '../errors.js';
+import { NpyioArgumentError, NpyioError } from '../errors.js';
 import { runPlan, runPlanSync, type ReadPlan, type SourceInfo } from '../io/plan.js';
+import type { ByteSource } from '../io/source.js';
 import { pyStrRepr } from '../npy/pyrepr.js';
 
 export type PathLike = string | URL;
@@ -71,6 +72,41 @@ export async function runOnFile<T>(path: PathLike, make: (info: SourceInfo) => R
   } finally {
     await fh.close();
   }
+}
+
+/** A file as a ByteSource: positional reads on an open descriptor (an NpzFile reads only what it is asked for). */
+export function fileSource(path: PathLike): ByteSource {
+  const p = toPath(path);
+  const fd = openSync(p, 'r');
+  let size: number;
+  try {
+    size = fstatSync(fd).size;
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+  let open = true;
+  return {
+    size,
+    name: pyStrRepr(String(path)),
+    read(offset: number, length: number): Uint8Array {
+      const buf = alloc(length);
+      let done = 0;
+      while (done < length) {
+        const n = readSync(fd, buf, done, Math.min(CHUNK, length - done), offset + done);
+        if (n === 0) break;
+        done += n;
+      }
+      if (done !== length) {
+        throw new NpyioError(`${p}: expected ${length} bytes at offset ${offset}, the file holds ${done}`, { pythonType: 'EOFError', offset });
+      }
+      return buf;
+    },
+    close(): void {
+      if (open) closeSync(fd);
+      open = false;
+    },
+  };
 }
 
 function tempNameFor(target: string): string {

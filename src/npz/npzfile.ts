@@ -1,0 +1,109 @@
+/**
+ * NpzFile: numpy's lazy view of an .npz archive. Opening reads only the
+ * central directory; each `get` reads, checks and decodes one member with the
+ * options given to `load` (allowPickle, encoding, fixImports, maxHeaderSize),
+ * so a broken or object member fails only when it is asked for.
+ *
+ * Keys resolve as numpy's do: `files` are the member names with one trailing
+ * `.npy` removed, in archive order (duplicates kept); the lookup table maps
+ * first the stripped names, then every full name (which wins), so with
+ * members `x.npy` and `x.npy.npy` both `x` and `x.npy` give `x.npy`.
+ * Duplicate names give the last entry, as Python's zipfile does.
+ */
+import { NpyioError } from '../errors.js';
+import type { ByteSource } from '../io/source.js';
+import { runPlanOnBytes } from '../io/plan.js';
+import type { LoadOptions } from '../load.js';
+import { MAGIC } from '../npy/header.js';
+import { npyPlan } from '../npy/read.js';
+import { pyStrRepr } from '../npy/pyrepr.js';
+import { readCentralDirectory, readMember, type ZipEntry } from './zip-read.js';
+
+export class NpzFile implements Iterable<string> {
+  /** Member names with one trailing '.npy' removed, in archive order. */
+  readonly files: readonly string[];
+  /** The member names as stored. */
+  readonly namelist: readonly string[];
+  private readonly table = new Map<string, ZipEntry>();
+  private source: ByteSource | null;
+
+  /**
+   * @param name how numpy's repr names the archive: the path's repr, or 'object' for bytes
+   * @param owned whether closing the NpzFile closes the source (a path npyio opened)
+   */
+  constructor(source: ByteSource, private readonly opts: LoadOptions, private readonly name: string, private readonly owned: boolean) {
+    const entries = readCentralDirectory(source);
+    this.source = source;
+    this.namelist = entries.map((e) => e.name);
+    this.files = entries.map((e) => (e.name.endsWith('.npy') ? e.name.slice(0, -4) : e.name));
+    entries.forEach((e, i) => this.table.set(this.files[i]!, e));
+    for (const e of entries) this.table.set(e.name, e);
+  }
+
+  get length(): number {
+    return this.files.length;
+  }
+
+  /** `key in npz`: both 'x' and 'x.npy'. */
+  has(key: string): boolean {
+    return this.table.has(key);
+  }
+
+  /** numpy's `npz[key]`: an .npy member decoded (by content, not name), any other member as raw bytes. */
+  get(key: string): unknown {
+    const entry = this.table.get(key);
+    if (entry === undefined) {
+      throw new NpyioError(`${key} is not a file in the archive`, { pythonType: 'KeyError' });
+    }
+    if (this.source === null) {
+      throw new NpyioError(`NpzFile ${this.name} is closed: member ${pyStrRepr(key)} cannot be read`, {
+        pythonType: 'AttributeError', member: entry.name,
+      });
+    }
+    const bytes = readMember(this.source, entry);
+    try {
+      if (bytes.length < MAGIC.length || !MAGIC.every((b, i) => bytes[i] === b)) return bytes;
+      return runPlanOnBytes((info) => npyPlan(info, this.opts), bytes);
+    } catch (e) {
+      if (e instanceof NpyioError && e.member === undefined) Object.assign(e, { member: entry.name });
+      throw e;
+    }
+  }
+
+  keys(): string[] {
+    return [...this.files];
+  }
+
+  *values(): IterableIterator<unknown> {
+    for (const k of this.files) yield this.get(k);
+  }
+
+  *entries(): IterableIterator<[string, unknown]> {
+    for (const k of this.files) yield [k, this.get(k)];
+  }
+
+  /** Iteration gives the keys, as numpy's Mapping does. */
+  [Symbol.iterator](): Iterator<string> {
+    return this.files[Symbol.iterator]();
+  }
+
+  /** Closes the archive (and the file, when npyio opened it). Closing twice is fine. */
+  close(): void {
+    if (this.source !== null && this.owned) this.source.close?.();
+    this.source = null;
+  }
+
+  [Symbol.dispose](): void {
+    this.close();
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    this.close();
+  }
+
+  /** numpy's repr: at most five keys, then '...'. */
+  toString(): string {
+    const shown = this.files.slice(0, 5).join(', ');
+    return `NpzFile ${this.name} with keys: ${shown}${this.files.length > 5 ? '...' : ''}`;
+  }
+}
