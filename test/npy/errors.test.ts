@@ -54,10 +54,6 @@ const DEVIATIONS: Record<string, { why: string; message: RegExp; only?: 'path' |
   'alloc-f8-2p28-no-data.npy': { why: 'numpy names its 2**18-byte read chunk; npyio the whole declared size', message: /^EOF: reading array data, expected 2147483648 bytes got 0$/, only: 'bytes' },
 };
 
-/** Files whose numpy outcome needs a later issue: they are skipped, saying which. */
-const PENDING: Record<string, string> = {
-  'zip-magic-junk.npy': '.npz archives (issue 4)',
-};
 
 function toOptions(o: ErrorCase['options']): LoadOptions {
   const out: LoadOptions = {};
@@ -74,10 +70,6 @@ describe('malformed and unusual .npy files, against numpy', () => {
       const expected = c[source];
       const dev = DEVIATIONS[c.file]?.only === undefined || DEVIATIONS[c.file]?.only === source ? DEVIATIONS[c.file] : undefined;
       const what = expected.ok ? 'loads' : `refuses (${expected.class})`;
-      if (PENDING[c.file]) {
-        it.skip(`skipped until ${PENDING[c.file]}: ${c.file} from ${source}`, () => undefined);
-        continue;
-      }
       it(`${what} ${c.file} from ${source}: ${c.about}${dev ? ` (differs on purpose: ${dev.why})` : ''}`, () => {
         const src = source === 'path' ? fixture('npy-errors', c.file) : readFileSync(fixture('npy-errors', c.file));
         const warnings: string[] = [];
