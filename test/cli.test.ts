@@ -81,3 +81,25 @@ describe('npyio pickle and show --allow-pickle', () => {
     expect(JSON.parse(opaque.stdout).$object.class).to.equal('pickle_classes.NewArgsEx');
   });
 });
+
+describe('npyio show on an .npz', () => {
+  it('lists the members with numpy\'s repr first', () => {
+    const r = npyio('show', fixture('npz', 'savez-named.npz'));
+    expect(r.status, r.stderr).to.equal(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).to.match(/^NpzFile '.*savez-named\.npz' with keys: /);
+    expect(lines.length).to.be.greaterThan(1);
+  });
+
+  it('prints one member with --key, as pyjson with --json', () => {
+    const r = npyio('show', fixture('npz', 'savez-positional.npz'), '--key', 'arr_0', '--json');
+    expect(r.status, r.stderr).to.equal(0);
+    expect(JSON.parse(r.stdout).$ndarray.dtype).to.equal('<f8');
+  });
+
+  it('names a missing key as numpy does', () => {
+    const r = npyio('show', fixture('npz', 'savez-positional.npz'), '--key', 'nope');
+    expect(r.status).to.equal(2);
+    expect(r.stderr).to.equal('NpyioError: nope is not a file in the archive\n');
+  });
+});
