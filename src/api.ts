@@ -10,6 +10,7 @@ import { storageOf, type TypedData } from './dtype/storage.js';
 import { runPlanOnBytes } from './io/plan.js';
 import { loadPlan, openIfNpz, type ArrayLoadOptions, type LoadOptions } from './load.js';
 import { bytesSource } from './io/source.js';
+import { concatBytes } from './io/concat.js';
 import type { NpzFile } from './npz/npzfile.js';
 import { savezParts, type SavezArrays } from './npz/savez.js';
 import { NdArray, shapeSize, type Order } from './ndarray.js';
@@ -56,14 +57,7 @@ export function saveBytes(array: NdArray, opts: SaveOptions = {}): Uint8Array {
 
 /** The bytes `np.savez` (or, with `compress`, `np.savez_compressed`) writes for these arrays. */
 export function savezBytes(arrays: SavezArrays, compress = false, opts: SaveOptions = {}): Uint8Array {
-  const parts = savezParts(arrays, compress, opts);
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concatBytes(savezParts(arrays, compress, opts));
 }
 
 const CTOR_DTYPES = new Map<Function, string>([

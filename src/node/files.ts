@@ -36,20 +36,23 @@ function alloc(length: number): Uint8Array {
   return new Uint8Array(new ArrayBuffer(length));
 }
 
+/** `length` bytes at `offset` into a fresh buffer (fewer at the end of the file). */
+function readAtSync(fd: number, offset: number, length: number): Uint8Array {
+  const buf = alloc(length);
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, buf, done, Math.min(CHUNK, length - done), offset + done);
+    if (n === 0) break;
+    done += n;
+  }
+  return done === length ? buf : buf.subarray(0, done);
+}
+
 export function runOnFileSync<T>(path: PathLike, make: (info: SourceInfo) => ReadPlan<T>): T {
   const fd = openSync(toPath(path), 'r');
   try {
     const size = fstatSync(fd).size;
-    return runPlanSync(make({ size, kind: 'file', freshBuffers: true, maxBufferBytes: MAX_BUFFER_BYTES, name: pyStrRepr(String(path)) }), (offset, length) => {
-      const buf = alloc(length);
-      let done = 0;
-      while (done < length) {
-        const n = readSync(fd, buf, done, Math.min(CHUNK, length - done), offset + done);
-        if (n === 0) break;
-        done += n;
-      }
-      return done === length ? buf : buf.subarray(0, done);
-    });
+    return runPlanSync(make({ size, kind: 'file', freshBuffers: true, maxBufferBytes: MAX_BUFFER_BYTES, name: pyStrRepr(String(path)) }), (offset, length) => readAtSync(fd, offset, length));
   } finally {
     closeSync(fd);
   }
@@ -90,15 +93,9 @@ export function fileSource(path: PathLike): ByteSource {
     size,
     name: pyStrRepr(String(path)),
     read(offset: number, length: number): Uint8Array {
-      const buf = alloc(length);
-      let done = 0;
-      while (done < length) {
-        const n = readSync(fd, buf, done, Math.min(CHUNK, length - done), offset + done);
-        if (n === 0) break;
-        done += n;
-      }
-      if (done !== length) {
-        throw new NpyioError(`${p}: expected ${length} bytes at offset ${offset}, the file holds ${done}`, { pythonType: 'EOFError', offset });
+      const buf = readAtSync(fd, offset, length);
+      if (buf.length !== length) {
+        throw new NpyioError(`${p}: expected ${length} bytes at offset ${offset}, the file holds ${buf.length}`, { pythonType: 'EOFError', offset });
       }
       return buf;
     },

@@ -16,6 +16,7 @@
  */
 import { DTypeError, NpyFormatError, NpyioError } from '../errors.js';
 import { DType } from '../dtype/dtype.js';
+import { utf8Error } from '../io/utf8.js';
 import { descrRepr, descrToDType } from '../dtype/descr.js';
 import { parsePyLiteral, PyDict, PyLiteralSyntaxError, PyTuple, type PyLit } from './pyliteral.js';
 import { pyRepr } from './pyrepr.js';
@@ -220,49 +221,17 @@ function decodeHeaderText(b: Uint8Array, version: Version, offset: number): { te
     for (let i = 0; i < b.length; i += 8192) text += String.fromCharCode(...b.subarray(i, i + 8192));
     return { text, chars: b.length };
   }
-  const bad = findInvalidUtf8(b);
+  const bad = utf8Error(b);
   if (bad !== null) {
     throw new NpyFormatError(
-      `'utf-8' codec can't decode byte 0x${b[bad.pos]!.toString(16).padStart(2, '0')} in position ${bad.pos}: ${bad.reason}`,
-      { pythonType: 'UnicodeDecodeError', offset: offset + bad.pos },
+      `'utf-8' codec can't decode byte 0x${b[bad.start]!.toString(16).padStart(2, '0')} in position ${bad.start}: ${bad.reason}`,
+      { pythonType: 'UnicodeDecodeError', offset: offset + bad.start },
     );
   }
   const text = new TextDecoder('utf-8').decode(b);
   let chars = 0;
   for (const x of b) if ((x & 0xc0) !== 0x80) chars++;
   return { text, chars };
-}
-
-/** The first byte where `b` stops being valid UTF-8, with Python's reason. */
-export function findInvalidUtf8(b: Uint8Array): { pos: number; reason: string } | null {
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i]!;
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (c >= 0xc2 && c <= 0xdf) need = 1;
-    else if (c >= 0xe0 && c <= 0xef) {
-      need = 2;
-      if (c === 0xe0) lo = 0xa0;
-      if (c === 0xed) hi = 0x9f; // no surrogates in UTF-8
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      need = 3;
-      if (c === 0xf0) lo = 0x90;
-      if (c === 0xf4) hi = 0x8f;
-    } else return { pos: i, reason: 'invalid start byte' };
-    for (let k = 1; k <= need; k++) {
-      if (i + k >= b.length) return { pos: i, reason: 'unexpected end of data' };
-      const x = b[i + k]!;
-      if (x < (k === 1 ? lo : 0x80) || x > (k === 1 ? hi : 0xbf)) return { pos: i, reason: 'invalid continuation byte' };
-    }
-    i += need + 1;
-  }
-  return null;
 }
 
 // ---- writing ----

@@ -4,6 +4,7 @@
  */
 import { NdArray, contiguousStrides } from '../ndarray.js';
 import { writeHeader, type WriteHeaderOptions } from './header.js';
+import { concatBytes } from '../io/concat.js';
 
 export type NpySaveOptions = WriteHeaderOptions;
 
@@ -27,9 +28,5 @@ export function npyParts(array: NdArray, opts: NpySaveOptions = {}): [Uint8Array
 
 /** The whole .npy file in one buffer. */
 export function npyBytes(array: NdArray, opts: NpySaveOptions = {}): Uint8Array {
-  const [header, data] = npyParts(array, opts);
-  const out = new Uint8Array(header.length + data.length);
-  out.set(header, 0);
-  out.set(data, header.length);
-  return out;
+  return concatBytes(npyParts(array, opts));
 }

@@ -33,6 +33,7 @@
  * views as given (stored members are never copied), the central directory
  * and the end records, so a 2 GB member is never copied into one buffer.
  */
+import { concatBytes } from '../io/concat.js';
 import { NpyioArgumentError } from '../errors.js';
 import { crc32 as defaultCrc32 } from './crc32.js';
 import { getDeflater, type Deflater } from './deflate.js';
@@ -111,16 +112,6 @@ function setU64(view: DataView, at: number, value: number): void {
   view.setUint32(at + 4, Math.floor(value / 0x1_0000_0000), true);
 }
 
-function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 function localHeader(e: Entry): Uint8Array {
   const out = new Uint8Array(30 + e.name.length + 20);
@@ -252,7 +243,7 @@ export function zipParts(members: readonly ZipMember[], opts: ZipWriteOptions = 
     let body: readonly Uint8Array[];
     let compressedSize: number;
     if (member.compress) {
-      const deflated = (opts.deflater ?? getDeflater())(concat(parts, size));
+      const deflated = (opts.deflater ?? getDeflater())(parts.length === 1 ? parts[0]! : concatBytes(parts));
       body = [deflated];
       compressedSize = deflated.length;
     } else {
@@ -281,6 +272,5 @@ export function zipParts(members: readonly ZipMember[], opts: ZipWriteOptions = 
 
 /** The same archive in one buffer (copies every part; fine for small archives). */
 export function zipBytes(members: readonly ZipMember[], opts: ZipWriteOptions = {}): Uint8Array {
-  const parts = zipParts(members, opts);
-  return concat(parts, parts.reduce((n, p) => n + p.length, 0));
+  return concatBytes(zipParts(members, opts));
 }

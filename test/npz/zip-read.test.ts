@@ -11,6 +11,7 @@
  * `zf.open(name).read()`. `cpython` records the ZipInfo fields and the sha256
  * of each member, or the exception (type and message).
  */
+import { concatBytes } from '../../src/io/concat.js';
 import { expect } from 'chai';
 import * as zlib from 'node:zlib';
 import { ArrayTooLargeError, NpyioError } from '../../src/errors.js';
@@ -145,15 +146,6 @@ function patched(bytes: Uint8Array, at: number, width: 1 | 2 | 4, value: number)
   return b;
 }
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 function rawDeflate(data: Uint8Array, level = 6): Uint8Array {
   return new Uint8Array(zlib.deflateRawSync(data, { level }));
@@ -333,7 +325,7 @@ describe('zip-read: reading', () => {
   it('reads at most 22 + 65535 bytes to find the end record, then the directory', () => {
     // The longest comment: the end record is the first 22 of the last 65557 bytes.
     const bytes = bytesOf('stored');
-    const withComment = concat(patched(bytes, bytes.length - 2, 2, 0xffff), new Uint8Array(0xffff).fill(0x43));
+    const withComment = concatBytes([patched(bytes, bytes.length - 2, 2, 0xffff), new Uint8Array(0xffff).fill(0x43)]);
     const src = countingSource(withComment);
     const entries = readCentralDirectory(src);
     expect(entries.map((e) => e.name)).to.deep.equal(['a.npy', 'b.npy', 'empty.npy']);
@@ -342,7 +334,7 @@ describe('zip-read: reading', () => {
     expect(src.reads).to.deep.equal([[withComment.length - 65557, 65557], [eocd - 20, 20], [entries[2]!.endOffset, eocd - entries[2]!.endOffset]]);
     expect(readMember(src, entries[1]!).length).to.equal(10);
     // One byte more of comment and the record is out of reach.
-    const tooFar = concat(withComment, Uint8Array.of(0x43));
+    const tooFar = concatBytes([withComment, Uint8Array.of(0x43)]);
     expectPyError(thrown(() => readCentralDirectory(bytesSource(tooFar))), { type: 'BadZipFile', message: 'File is not a zip file' }, 'too far');
   });
 
@@ -358,7 +350,7 @@ describe('zip-read: reading', () => {
 
   it('reads from a view with a byteOffset (a zip inside a bigger buffer)', () => {
     const bytes = bytesOf('deflated');
-    const big = concat(new Uint8Array(7).fill(9), bytes, new Uint8Array(3));
+    const big = concatBytes([new Uint8Array(7).fill(9), bytes, new Uint8Array(3)]);
     const src = bytesSource(big.subarray(7, 7 + bytes.length));
     const py = CASES.deflated!.cpython.members!;
     readCentralDirectory(src).forEach((e, i) => expect(sha256(readMember(src, e))).to.equal(py[i]!.sha256));
@@ -515,7 +507,7 @@ describe('inflate', () => {
       });
 
       it('ignores bytes after the end of the stream, as zlib does', () => {
-        const trailing = concat(deflated, Uint8Array.of(1, 2, 3, 4, 5));
+        const trailing = concatBytes([deflated, Uint8Array.of(1, 2, 3, 4, 5)]);
         expect(crc32(inflate(trailing, data.length))).to.equal(crc32(data));
       });
 
@@ -577,7 +569,7 @@ describe('inflate', () => {
       else new Float64Array(p.buffer, 0, n >> 3).forEach((_, k, a) => (a[k] = Math.sin(k / 10)));
       parts.push(p);
     }
-    const data = concat(...parts, ...parts, ...parts, ...parts);
+    const data = concatBytes([...parts, ...parts, ...parts, ...parts]);
     for (const level of [0, 1, 6, 9]) {
       const compressed = rawDeflate(data, level);
       expect(MAX_DEFLATE_RATIO * compressed.length - data.length, 'takes the chunked path').to.be.greaterThan(1 << 20);
@@ -641,10 +633,10 @@ describe('zip-read: fuzz', () => {
           b = b.slice(0, at);
           break;
         case 4: // insert junk
-          b = concat(b.subarray(0, at), new Uint8Array(1 + int(40)).map(() => int(256)), b.subarray(at));
+          b = concatBytes([b.subarray(0, at), new Uint8Array(1 + int(40)).map(() => int(256)), b.subarray(at)]);
           break;
         case 5: // delete a range
-          b = concat(b.subarray(0, at), b.subarray(Math.min(b.length, at + 1 + int(40))));
+          b = concatBytes([b.subarray(0, at), b.subarray(Math.min(b.length, at + 1 + int(40)))]);
           break;
         default: {
           // a small delta on a 32-bit field (offsets and sizes a little off)

@@ -16,6 +16,7 @@
  *   an offset over it) by every byte outside the runs of zero data, which
  *   are views on one 16 MiB buffer.
  */
+import { concatBytes } from '../../src/io/concat.js';
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -75,15 +76,6 @@ function b64(s: string): Uint8Array {
   return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }
 
-function join8(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   return Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.from(b.buffer, b.byteOffset, b.byteLength)) === 0;
@@ -105,7 +97,7 @@ function members(c: Case): ZipMember[] {
 }
 
 function content(m: CaseMember): Uint8Array {
-  return join8(m.parts.map(b64));
+  return concatBytes(m.parts.map(b64));
 }
 
 /** Hands back the stream CPython wrote for each deflated member, in order, after checking the input. */
@@ -200,8 +192,8 @@ describe('zip-write: zipParts as numpy savez writes through CPython zipfile', fu
         const expected = new Uint8Array(readFileSync(join(DIR, c.file)));
         const deflater = c.members.some((m) => m.compress) ? replayDeflater(c) : throwingDeflater;
         const parts = zipParts(members(c), { deflater });
-        expectSameBytes(join8(parts), expected);
-        expect(createHash('sha256').update(join8(parts)).digest('hex')).to.equal(c.sha256);
+        expectSameBytes(concatBytes(parts), expected);
+        expect(createHash('sha256').update(concatBytes(parts)).digest('hex')).to.equal(c.sha256);
       });
     }
 
@@ -327,7 +319,7 @@ describe('zip-write: zipParts as numpy savez writes through CPython zipfile', fu
         }
         expect(at).to.equal(b.size);
         expect(runs).to.deep.equal(b.zero_runs);
-        expectSameBytes(join8(skeleton), b64(b.skeleton));
+        expectSameBytes(concatBytes(skeleton), b64(b.skeleton));
         expect(at).to.be.greaterThan(ZIP64_LIMIT);
       });
     }
