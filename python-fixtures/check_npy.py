@@ -37,6 +37,7 @@ import hashlib
 import io
 import json
 import math
+import multiprocessing
 import re
 import resource
 import struct
@@ -338,6 +339,31 @@ def dump_json(value):
 
 
 # ---------------------------------------------------------------- checker
+
+
+def run_in_fork(target, args, timeout):
+    """Run target(conn, *args) in a forked child that answers through conn.
+
+    Returns (answer or None, timed_out, exit code): generators run np.load this
+    way so a huge allocation or a hang cannot take the machine with it.
+    """
+    ctx = multiprocessing.get_context("fork")
+    parent, child = ctx.Pipe(duplex=False)
+    p = ctx.Process(target=target, args=(child, *args))
+    p.start()
+    child.close()
+    out, timed_out = None, False
+    if parent.poll(timeout):
+        try:
+            out = parent.recv()
+        except EOFError:  # the child died without answering
+            pass
+    else:
+        p.kill()
+        timed_out = True
+    p.join()
+    parent.close()
+    return out, timed_out, p.exitcode
 
 
 def write_entries_json(entries, path):

@@ -27,7 +27,6 @@ literal case prints a set, whose order depends on the hash seed: the
 generator re-runs itself with PYTHONHASHSEED=0.
 """
 import io
-import multiprocessing
 import os
 import pathlib
 import pickle
@@ -44,7 +43,7 @@ import numpy as np  # noqa: E402
 
 sys.dont_write_bytecode = True  # no __pycache__ beside the fixtures
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from check_npy import (write_entries_json, array_order, describe_exc, dtype_id, dump_json, norm_msg,  # noqa: E402
+from check_npy import (run_in_fork, write_entries_json, array_order, describe_exc, dtype_id, dump_json, norm_msg,  # noqa: E402
                        pyjson, safe_tolist, sha256_hex)
 
 OUT = pathlib.Path("npy-errors")
@@ -381,25 +380,12 @@ def _child(conn, mode, fname, buf, options, memory_limit):
 
 
 def run_load(mode, fname, buf, options, memory_limit):
-    ctx = multiprocessing.get_context("fork")
-    parent, child = ctx.Pipe(duplex=False)
-    p = ctx.Process(target=_child, args=(child, mode, fname, buf, options, memory_limit))
-    p.start()
-    child.close()
-    out = None
-    if parent.poll(TIMEOUT):
-        try:
-            out = parent.recv()
-        except EOFError:  # the child died without answering
-            pass
-    else:
-        p.kill()
+    out, timed_out, exitcode = run_in_fork(_child, (mode, fname, buf, options, memory_limit), TIMEOUT)
+    if timed_out:
         out = {"ok": False, "class": "Timeout", "message": f"np.load did not finish in {TIMEOUT} s",
                "cause_class": None, "cause_message": None}
-    p.join()
-    parent.close()
     if out is None:
-        out = {"ok": False, "class": "ChildDied", "message": f"exit code {p.exitcode}",
+        out = {"ok": False, "class": "ChildDied", "message": f"exit code {exitcode}",
                "cause_class": None, "cause_message": None}
     if not out["ok"] and out["class"] in ("Timeout", "ChildDied", "DescribeFailed"):
         print(f"warning: {fname} ({mode}): {out['message']}", file=sys.stderr)

@@ -44,7 +44,6 @@ np.load(file, allow_pickle=True).
 """
 import base64
 import io
-import multiprocessing
 import os
 import pathlib
 import pickle
@@ -60,7 +59,7 @@ import numpy as np
 sys.dont_write_bytecode = True  # no __pycache__ beside the fixtures
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from check_npy import (array_order, describe_exc, dtype_id, dump_json,  # noqa: E402
+from check_npy import (run_in_fork, array_order, describe_exc, dtype_id, dump_json,  # noqa: E402
                        pyjson, sha256_hex, write_entries_json)
 
 OUT = HERE / "npz"
@@ -736,21 +735,7 @@ def _child(conn, fname, keys):
 
 
 def run_inspect(fname, keys):
-    ctx = multiprocessing.get_context("fork")
-    parent, child = ctx.Pipe(duplex=False)
-    p = ctx.Process(target=_child, args=(child, fname, keys))
-    p.start()
-    child.close()
-    out = None
-    if parent.poll(TIMEOUT):
-        try:
-            out = parent.recv()
-        except EOFError:
-            pass
-    else:
-        p.kill()
-    p.join()
-    parent.close()
+    out, _, _ = run_in_fork(_child, (fname, keys), TIMEOUT)
     if out is None or "error" in out:
         raise SystemExit(f"inspecting {fname} failed: {out}")
     return out

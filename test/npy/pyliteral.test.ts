@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { thrown } from '../helpers.js';
+import { seededRandom, thrown } from '../helpers.js';
 import { NpyioError } from '../../src/errors.js';
 import {
   parsePyLiteral,
@@ -304,17 +304,6 @@ describe('npy/pyliteral', () => {
   });
 
   describe('robustness', () => {
-    // mulberry32: a small fixed-seed PRNG, so failures reproduce.
-    function rng(seed: number): () => number {
-      let a = seed >>> 0;
-      return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-      };
-    }
     const PIECES = [
       ...`()[]{},:;'"\\#\n\t\r\f\v Lj.e_+-*/%<>=!@~^|&xobfurFURB0123456789`,
       '\0', '\u00e9', '\u20ac', '\u200b', '\ud800', '\udc00', '\u{1f600}', "'''", '"""', '\\x', '\\u', '\\N{', "f'",
@@ -340,7 +329,7 @@ describe('npy/pyliteral', () => {
 
     it('gives a value or one of its two errors for random strings and random mutations of headers', function () {
       this.timeout(10000);
-      const rand = rng(12345);
+      const rand = seededRandom(12345);
       const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
       const bad: string[] = [];
       const started = Date.now();

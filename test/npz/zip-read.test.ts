@@ -22,7 +22,7 @@ import {
 } from '../../src/npz/inflate.js';
 import { decodeCp437, readCentralDirectory, readMember, ZipFormatError, type ZipEntry } from '../../src/npz/zip-read.js';
 import { existsSync, readFileSync } from 'node:fs';
-import { fixture, readJSON, sha256, thrown } from '../helpers.js';
+import { fixture, readJSON, seededRandom, sha256, thrown } from '../helpers.js';
 
 interface PyError { type: string; message: string }
 interface PyMember {
@@ -600,17 +600,6 @@ describe('bytesSource', () => {
 });
 
 describe('zip-read: fuzz', () => {
-  /** mulberry32: a small seeded PRNG. */
-  function prng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
   const INTERESTING = [0, 1, 0x7f, 0x80, 0xff, 0xffff, 0x10000, 0x7fffffff, 0x80000000, 0xfffffffe, 0xffffffff];
 
   function mutate(base: Uint8Array, rnd: () => number): Uint8Array {
@@ -649,7 +638,7 @@ describe('zip-read: fuzz', () => {
 
   it('throws only NpyioErrors on 4000 mutated archives (fixed seed), and returns only checked data', () => {
     const bases = ['stored', 'deflated', 'zip64', 'zip64-prefix', 'descriptor', 'names', 'comment', 'empty'].map(bytesOf);
-    const rnd = prng(20240611);
+    const rnd = seededRandom(20240611);
     let opened = 0;
     let readOk = 0;
     let readFailed = 0;

@@ -5,6 +5,7 @@
  * parser, and pegen's `parsenumber` (`Parser/pegen.c`) for NUMBER tokens.
  */
 
+import { concatBytes } from '../../io/concat.js';
 import { ELLIPSIS_OP, KEYWORDS, maxDepth, NAMED_ESCAPE_OP, type Node } from './ast.js';
 import { syntaxError } from './errors.js';
 import { ExpressionParser } from './expressions.js';
@@ -243,18 +244,7 @@ export class Parser extends ExpressionParser {
       return n;
     }
     if (bytesMode) {
-      if (chunks.length === 1) n.v = chunks[0]!;
-      else {
-        let len = 0;
-        for (const c of chunks) len += c.length;
-        const out = new Uint8Array(len);
-        let o = 0;
-        for (const c of chunks) {
-          out.set(c, o);
-          o += c.length;
-        }
-        n.v = out;
-      }
+      n.v = chunks.length === 1 ? chunks[0]! : concatBytes(chunks);
     } else n.v = str;
     return n;
   }

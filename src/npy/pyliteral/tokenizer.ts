@@ -491,19 +491,9 @@ class Tokenizer {
       }
     } else {
       c = this.decimalTail();
-      if (c === 0x2e) {
-        this.fraction(start, this.nextc());
-        return;
-      }
-      if (c === 0x65 || c === 0x45) {
-        this.exponent(start, c);
-        return;
-      }
-      if (c === 0x6a || c === 0x4a) {
-        this.imaginary(start);
-        return;
-      }
-      this.verifyEnd(c, 'decimal');
+      if (c === 0x2e) this.fraction(start, this.nextc());
+      else this.decimalEnd(start, c);
+      return;
     }
     this.backup(c);
     this.push(TokType.NUMBER, start, this.pos);
@@ -511,7 +501,11 @@ class Tokenizer {
 
   /** After the '.' of a number; `c` is the char that follows it. */
   private fraction(start: number, c: number): void {
-    if (isDigit(c)) c = this.decimalTail();
+    this.decimalEnd(start, isDigit(c) ? this.decimalTail() : c);
+  }
+
+  /** After the digits of a decimal number: an exponent, a `j`, or the end of the token. */
+  private decimalEnd(start: number, c: number): void {
     if (c === 0x65 || c === 0x45) {
       this.exponent(start, c);
       return;
