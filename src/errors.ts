@@ -45,6 +45,12 @@ export class ArrayTooLargeError extends NpyioError {}
 /** A zip archive (.npz) that is not what zipfile reads: records, sizes, CRC, methods. */
 export class ZipFormatError extends NpyioError {}
 
+/**
+ * A byte source that cannot serve the ranges asked for: an HTTP status, a
+ * server that ignores `Range`, a read that comes back short.
+ */
+export class SourceError extends NpyioError {}
+
 /** A caller's argument that is not usable (wrong shape for the data, bad option value). */
 export class NpyioArgumentError extends NpyioError {}
 

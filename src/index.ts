@@ -22,19 +22,39 @@ export {
 export { array, asBytes, loadBytes, readHeaderBytes, saveBytes, savezBytes, type ArrayOptions, type BytesSource, type SaveOptions } from './api.js';
 export { NpzFile } from './npz/npzfile.js';
 export type { SavezArrays } from './npz/savez.js';
+export { MemmapArray, type MmapMode, type OpenMemmapOptions, type OpenMode } from './memmap/memmap.js';
+export type { IndexSpec, SliceSpec } from './memmap/slicing.js';
+export { copyOnWrite, type RangeSource } from './memmap/range-source.js';
+export { blobSource } from './memmap/blob-source.js';
+export { httpSource, type HttpSourceOptions } from './memmap/http-source.js';
+export { loadRange, type RemoteLoadOptions } from './memmap/open.js';
 
 import { loadBytes, readHeaderBytes, type BytesSource } from './api.js';
+import type { MemmapArray, MmapMode } from './memmap/memmap.js';
+import { loadRange, notAFile, remoteSource, type RemoteLoadOptions } from './memmap/open.js';
 import type { ArrayLoadOptions, LoadOptions } from './load.js';
 import type { NdArray } from './ndarray.js';
 import type { NpzFile } from './npz/npzfile.js';
 import type { NpyHeader } from './npy/header.js';
 import type { NpyReadOptions } from './npy/read.js';
 
-/** np.load: in a browser the source is bytes. With `allowPickle`, whatever a pickle holds. */
-export async function load(src: BytesSource, opts?: ArrayLoadOptions): Promise<NdArray | NpzFile>;
-export async function load(src: BytesSource, opts: LoadOptions): Promise<unknown>;
-export async function load(src: BytesSource, opts: LoadOptions = {}): Promise<unknown> {
-  return loadBytes(src, opts);
+/** In a browser: bytes, a Blob (a File), or an http(s) URL (a string or a URL) read with range requests. */
+export type RemoteSource = BytesSource | Blob | URL | string;
+
+/**
+ * np.load. Bytes are read in place; a Blob or a URL lazily: an .npz reads
+ * its central directory now and each member on `getAsync`, an .npy with
+ * `mmapMode: 'r'` (or 'c') is a MemmapArray with async reads, without it is
+ * read whole. With `allowPickle`, whatever a pickle holds.
+ */
+export async function load(src: RemoteSource, opts: ArrayLoadOptions & RemoteLoadOptions & { mmapMode: MmapMode }): Promise<MemmapArray | NpzFile>;
+export async function load(src: RemoteSource, opts?: ArrayLoadOptions & RemoteLoadOptions): Promise<NdArray | NpzFile>;
+export async function load(src: RemoteSource, opts: RemoteLoadOptions): Promise<unknown>;
+export async function load(src: RemoteSource, opts: RemoteLoadOptions = {}): Promise<unknown> {
+  const remote = await remoteSource(src, opts);
+  if (remote !== null) return loadRange(remote, opts);
+  if (opts.mmapMode) throw notAFile(src);
+  return loadBytes(src as BytesSource, opts);
 }
 
 export function loadSync(src: BytesSource, opts?: ArrayLoadOptions): NdArray | NpzFile;

@@ -4,8 +4,8 @@
  * and writes that go to a temporary name in the same folder and are renamed
  * into place, so a failure never leaves a half-written file under the final name.
  */
-import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
-import { open, rename, stat, unlink, chmod } from 'node:fs/promises';
+import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
+import { open, rename, stat, unlink, chmod, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
@@ -27,7 +27,7 @@ export function toPath(p: PathLike): string {
 }
 
 /** V8's largest typed array: an array beyond it cannot be one buffer. */
-const MAX_BUFFER_BYTES = bufferConstants.MAX_LENGTH;
+export const MAX_BUFFER_BYTES = bufferConstants.MAX_LENGTH;
 
 /** readSync reads at most 2 GiB - 1 at a time. */
 const CHUNK = 1 << 30;
@@ -37,7 +37,7 @@ function alloc(length: number): Uint8Array {
 }
 
 /** `length` bytes at `offset` into a fresh buffer (fewer at the end of the file). */
-function readAtSync(fd: number, offset: number, length: number): Uint8Array {
+export function readAtSync(fd: number, offset: number, length: number): Uint8Array {
   const buf = alloc(length);
   let done = 0;
   while (done < length) {
@@ -46,6 +46,29 @@ function readAtSync(fd: number, offset: number, length: number): Uint8Array {
     done += n;
   }
   return done === length ? buf : buf.subarray(0, done);
+}
+
+/** The same through an async file handle. */
+export async function readAt(fh: FileHandle, offset: number, length: number): Promise<Uint8Array> {
+  const buf = alloc(length);
+  let done = 0;
+  while (done < length) {
+    const { bytesRead } = await fh.read(buf, done, Math.min(CHUNK, length - done), offset + done);
+    if (bytesRead === 0) break;
+    done += bytesRead;
+  }
+  return done === length ? buf : buf.subarray(0, done);
+}
+
+/** Every byte of `bytes` at `offset` (writeSync writes at most 2 GiB - 1 at a time). */
+export function writeAtSync(fd: number, offset: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, Math.min(CHUNK, bytes.length - done), offset + done);
+}
+
+export async function writeAt(fh: FileHandle, offset: number, bytes: Uint8Array): Promise<void> {
+  for (let done = 0; done < bytes.length;) {
+    done += (await fh.write(bytes, done, Math.min(CHUNK, bytes.length - done), offset + done)).bytesWritten;
+  }
 }
 
 export function runOnFileSync<T>(path: PathLike, make: (info: SourceInfo) => ReadPlan<T>): T {
@@ -62,16 +85,10 @@ export async function runOnFile<T>(path: PathLike, make: (info: SourceInfo) => R
   const fh = await open(toPath(path), 'r');
   try {
     const size = (await fh.stat()).size;
-    return await runPlan(make({ size, kind: 'file', freshBuffers: true, maxBufferBytes: MAX_BUFFER_BYTES, name: pyStrRepr(String(path)) }), async (offset, length) => {
-      const buf = alloc(length);
-      let done = 0;
-      while (done < length) {
-        const { bytesRead } = await fh.read(buf, done, Math.min(CHUNK, length - done), offset + done);
-        if (bytesRead === 0) break;
-        done += bytesRead;
-      }
-      return done === length ? buf : buf.subarray(0, done);
-    });
+    return await runPlan(
+      make({ size, kind: 'file', freshBuffers: true, maxBufferBytes: MAX_BUFFER_BYTES, name: pyStrRepr(String(path)) }),
+      (offset, length) => readAt(fh, offset, length),
+    );
   } finally {
     await fh.close();
   }
@@ -118,14 +135,21 @@ function existingMode(target: string): number | null {
   }
 }
 
-/** Write `parts` to `target` through a temporary file and a rename. */
-export function writeFileAtomicSync(target: string, parts: readonly Uint8Array[]): void {
+/**
+ * Write `parts` to `target` through a temporary file and a rename. With
+ * `sizeTo`, the file is then extended (with zeros, sparse where the file
+ * system allows) to that many bytes: how openMemmap makes a new array.
+ */
+export function writeFileAtomicSync(target: string, parts: readonly Uint8Array[], sizeTo?: number): void {
   const tmp = tempNameFor(target);
   const fd = openSync(tmp, 'wx', 0o666);
   try {
+    let at = 0;
     for (const part of parts) {
-      for (let done = 0; done < part.length;) done += writeSync(fd, part, done, Math.min(CHUNK, part.length - done));
+      writeAtSync(fd, at, part);
+      at += part.length;
     }
+    if (sizeTo !== undefined && sizeTo > at) ftruncateSync(fd, sizeTo);
     fsyncSync(fd);
     closeSync(fd);
     const mode = existingMode(target);
@@ -138,16 +162,17 @@ export function writeFileAtomicSync(target: string, parts: readonly Uint8Array[]
   }
 }
 
-export async function writeFileAtomic(target: string, parts: readonly Uint8Array[]): Promise<void> {
+export async function writeFileAtomic(target: string, parts: readonly Uint8Array[], sizeTo?: number): Promise<void> {
   const tmp = tempNameFor(target);
   const fh = await open(tmp, 'wx', 0o666);
   let closed = false;
   try {
+    let at = 0;
     for (const part of parts) {
-      for (let done = 0; done < part.length;) {
-        done += (await fh.write(part, done, Math.min(CHUNK, part.length - done))).bytesWritten;
-      }
+      await writeAt(fh, at, part);
+      at += part.length;
     }
+    if (sizeTo !== undefined && sizeTo > at) await fh.truncate(sizeTo);
     await fh.sync();
     await fh.close();
     closed = true;

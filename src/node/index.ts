@@ -4,6 +4,7 @@
  * header for readHeader) and written atomically.
  */
 export * from '../index.js';
+export { fileRangeSource, fileRangeSourceSync } from './range-files.js';
 
 import iconv from 'iconv-lite';
 import * as zlib from 'node:zlib';
@@ -33,18 +34,59 @@ import type { NpyHeader } from '../npy/header.js';
 import { headerPlan, type NpyReadOptions } from '../npy/read.js';
 import { npyParts } from '../npy/write.js';
 import { fileSource, runOnFile, runOnFileSync, toPath, writeFileAtomic, writeFileAtomicSync, type PathLike } from './files.js';
+import { fileRangeSource, fileRangeSourceSync } from './range-files.js';
+import { MemmapArray, newMemmapHeader, writesFile, type MmapMode, type OpenMemmapOptions } from '../memmap/memmap.js';
+import { loadRange, notAFile, remoteSource, startsAsNpy, type RemoteLoadOptions } from '../memmap/open.js';
+import type { RangeSource } from '../memmap/range-source.js';
+import { sniff } from '../load.js';
+import { MAGIC } from '../npy/header.js';
 
-export type Source = PathLike | BytesSource;
+/** A path, a file: URL or bytes; for `load` also a Blob or an http(s) URL object. */
+export type Source = PathLike | BytesSource | Blob;
+/** What is read in place: a path, a file: URL or bytes. */
+export type LocalSource = PathLike | BytesSource;
 
 function isPath(src: Source): src is PathLike {
-  return typeof src === 'string' || src instanceof URL;
+  return typeof src === 'string' || (src instanceof URL && src.protocol === 'file:');
 }
 
-function runSync<T>(src: Source, make: (info: SourceInfo) => ReadPlan<T>): T {
+/** numpy's open_memmap on an existing file: a MemmapArray when it is an .npy, else null (the mode is ignored). */
+function mapFileSync(path: PathLike, mode: MmapMode, opts: LoadOptions): MemmapArray | null {
+  const source = fileRangeSourceSync(path, writesFile(mode));
+  return keepIf(source, () => {
+    if (sniff(source.readSync!(0, Math.min(MAGIC.length, source.size))) !== 'npy') return null;
+    return MemmapArray.openSync(source, mode, opts);
+  });
+}
+
+async function mapFile(path: PathLike, mode: MmapMode, opts: LoadOptions): Promise<MemmapArray | null> {
+  const source = await fileRangeSource(path, writesFile(mode));
+  try {
+    if (await startsAsNpy(source)) return await MemmapArray.open(source, mode, opts);
+  } catch (e) {
+    await source.close?.();
+    throw e;
+  }
+  await source.close?.();
+  return null;
+}
+
+/** `make()`'s result, closing `source` when that is null or a throw. */
+function keepIf<T>(source: RangeSource, make: () => T | null): T | null {
+  let result: T | null = null;
+  try {
+    result = make();
+    return result;
+  } finally {
+    if (result === null) void source.close?.();
+  }
+}
+
+function runSync<T>(src: LocalSource, make: (info: SourceInfo) => ReadPlan<T>): T {
   return isPath(src) ? runOnFileSync(src, make) : runPlanOnBytes(make, asBytes(src));
 }
 
-async function run<T>(src: Source, make: (info: SourceInfo) => ReadPlan<T>): Promise<T> {
+async function run<T>(src: LocalSource, make: (info: SourceInfo) => ReadPlan<T>): Promise<T> {
   return isPath(src) ? runOnFile(src, make) : runPlanOnBytes(make, asBytes(src));
 }
 
@@ -61,22 +103,64 @@ function openNpzAt(path: PathLike, opts: LoadOptions): NpzFile | null {
   }
 }
 
+export type MemmapLoadOptions = ArrayLoadOptions & RemoteLoadOptions & { mmapMode: MmapMode };
+
 /**
- * np.load: a path, a file: URL or bytes. An .npy gives an NdArray, an .npz a
- * lazy NpzFile (close it, or use `using`); with `allowPickle`, whatever a pickle holds.
+ * np.load: a path, a file: URL, bytes, a Blob or an http(s) URL object. An
+ * .npy gives an NdArray (with `mmapMode`, a MemmapArray with async reads),
+ * an .npz a lazy NpzFile (close it, or use `using`); with `allowPickle`,
+ * whatever a pickle holds.
  */
-export function load(src: Source, opts?: ArrayLoadOptions): Promise<NdArray | NpzFile>;
-export function load(src: Source, opts: LoadOptions): Promise<unknown>;
-export async function load(src: Source, opts: LoadOptions = {}): Promise<unknown> {
-  if (!isPath(src)) return loadBytes(src, opts);
+export function load(src: Source, opts: MemmapLoadOptions): Promise<MemmapArray | NpzFile>;
+export function load(src: Source, opts?: ArrayLoadOptions & RemoteLoadOptions): Promise<NdArray | NpzFile>;
+export function load(src: Source, opts: RemoteLoadOptions): Promise<unknown>;
+export async function load(src: Source, opts: RemoteLoadOptions = {}): Promise<unknown> {
+  if (!isPath(src)) {
+    const remote = typeof src === 'string' ? null : await remoteSource(src, opts);
+    if (remote !== null) return loadRange(remote, opts);
+    if (opts.mmapMode) throw notAFile(src);
+    return loadBytes(src as BytesSource, opts);
+  }
+  if (opts.mmapMode) {
+    const mapped = await mapFile(src, opts.mmapMode, opts);
+    if (mapped !== null) return mapped;
+  }
   return openNpzAt(src, opts) ?? run(src, (info) => loadPlan(info, opts));
 }
 
-export function loadSync(src: Source, opts?: ArrayLoadOptions): NdArray | NpzFile;
-export function loadSync(src: Source, opts: LoadOptions): unknown;
-export function loadSync(src: Source, opts: LoadOptions = {}): unknown {
-  if (!isPath(src)) return loadBytes(src, opts);
+/** As `load`, synchronously, for paths and bytes; with `mmapMode` a MemmapArray with sync reads. */
+export function loadSync(src: Source, opts: MemmapLoadOptions): MemmapArray | NpzFile;
+export function loadSync(src: Source, opts?: ArrayLoadOptions & RemoteLoadOptions): NdArray | NpzFile;
+export function loadSync(src: Source, opts: RemoteLoadOptions): unknown;
+export function loadSync(src: Source, opts: RemoteLoadOptions = {}): unknown {
+  if (!isPath(src)) {
+    if (opts.mmapMode) throw notAFile(src);
+    return loadBytes(src as BytesSource, opts);
+  }
+  if (opts.mmapMode) {
+    const mapped = mapFileSync(src, opts.mmapMode, opts);
+    if (mapped !== null) return mapped;
+  }
   return openNpzAt(src, opts) ?? runSync(src, (info) => loadPlan(info, opts));
+}
+
+/**
+ * numpy's open_memmap(path, mode='w+', dtype, shape, fortran_order): a new
+ * .npy of zeros with numpy's header, made under a temporary name and renamed
+ * into place, opened 'r+'.
+ */
+export function openMemmapSync(path: PathLike, opts: OpenMemmapOptions): MemmapArray {
+  const { bytes, header } = newMemmapHeader(opts);
+  const target = toPath(path);
+  writeFileAtomicSync(target, [bytes], header.dataOffset + header.dataLength);
+  return new MemmapArray(fileRangeSourceSync(target, true), header, 'r+', opts);
+}
+
+export async function openMemmap(path: PathLike, opts: OpenMemmapOptions): Promise<MemmapArray> {
+  const { bytes, header } = newMemmapHeader(opts);
+  const target = toPath(path);
+  await writeFileAtomic(target, [bytes], header.dataOffset + header.dataLength);
+  return new MemmapArray(await fileRangeSource(target, true), header, 'r+', opts);
 }
 
 /** numpy appends '.npz' to a path that does not already end in it. */
@@ -112,11 +196,11 @@ export function savezCompressedSync(dst: PathLike, arrays: SavezArrays, opts: Sa
 }
 
 /** Version, dtype, shape, order, header length and data offset; the data is not read. */
-export function readHeader(src: Source, opts: NpyReadOptions = {}): Promise<NpyHeader> {
+export function readHeader(src: LocalSource, opts: NpyReadOptions = {}): Promise<NpyHeader> {
   return run(src, (info) => headerPlan(info, opts));
 }
 
-export function readHeaderSync(src: Source, opts: NpyReadOptions = {}): NpyHeader {
+export function readHeaderSync(src: LocalSource, opts: NpyReadOptions = {}): NpyHeader {
   return runSync(src, (info) => headerPlan(info, opts));
 }
 

@@ -9,15 +9,20 @@
  * first the stripped names, then every full name (which wins), so with
  * members `x.npy` and `x.npy.npy` both `x` and `x.npy` give `x.npy`.
  * Duplicate names give the last entry, as Python's zipfile does.
+ *
+ * Over an async source (a Blob, an HTTP server: `NpzFile.openAsync`) the
+ * members are read with `getAsync`; only the end records, the central
+ * directory and the one member asked for are fetched.
  */
 import { NpyioError } from '../errors.js';
 import type { ByteSource } from '../io/source.js';
 import { runPlanOnBytes } from '../io/plan.js';
+import { fromByteSource, runOn, runSyncOn, type RangeSource } from '../memmap/range-source.js';
 import type { LoadOptions } from '../load.js';
 import { MAGIC } from '../npy/header.js';
 import { npyPlan } from '../npy/read.js';
 import { pyStrRepr } from '../npy/pyrepr.js';
-import { readCentralDirectory, readMember, type ZipEntry } from './zip-read.js';
+import { centralDirectoryPlan, memberPlan, readCentralDirectory, type ZipEntry } from './zip-read.js';
 
 export class NpzFile implements Iterable<string> {
   /** Member names with one trailing '.npy' removed, in archive order. */
@@ -25,15 +30,15 @@ export class NpzFile implements Iterable<string> {
   /** The member names as stored. */
   readonly namelist: readonly string[];
   private readonly table = new Map<string, ZipEntry>();
-  private source: ByteSource | null;
+  private source: RangeSource | null;
 
   /**
    * @param name how numpy's repr names the archive: the path's repr, or 'object' for bytes
    * @param owned whether closing the NpzFile closes the source (a path npyio opened)
    */
-  constructor(source: ByteSource, private readonly opts: LoadOptions, private readonly name: string, private readonly owned: boolean) {
-    const entries = readCentralDirectory(source);
-    this.source = source;
+  constructor(source: ByteSource | AsyncArchive, private readonly opts: LoadOptions, private readonly name: string, private readonly owned: boolean) {
+    const entries = source instanceof AsyncArchive ? source.entries : readCentralDirectory(source);
+    this.source = source instanceof AsyncArchive ? source.source : fromByteSource(source);
     this.namelist = entries.map((e) => e.name);
     this.files = entries.map((e) => (e.name.endsWith('.npy') ? e.name.slice(0, -4) : e.name));
     entries.forEach((e, i) => this.table.set(this.files[i]!, e));
@@ -49,8 +54,25 @@ export class NpzFile implements Iterable<string> {
     return this.table.has(key);
   }
 
+  /** An archive over an async source: reads the central directory (and nothing else) now. */
+  static async openAsync(source: RangeSource, opts: LoadOptions, name: string, owned: boolean): Promise<NpzFile> {
+    const entries = await runOn(source, centralDirectoryPlan(source.size));
+    return new NpzFile(new AsyncArchive(source, entries), opts, name, owned);
+  }
+
   /** numpy's `npz[key]`: an .npy member decoded (by content, not name), any other member as raw bytes. */
   get(key: string): unknown {
+    const [source, entry] = this.lookup(key);
+    return this.decode(runSyncOn(source, memberPlan(source.size, entry), 'get'), entry);
+  }
+
+  /** `get` over any source: the member is read asynchronously. */
+  async getAsync(key: string): Promise<unknown> {
+    const [source, entry] = this.lookup(key);
+    return this.decode(await runOn(source, memberPlan(source.size, entry)), entry);
+  }
+
+  private lookup(key: string): [RangeSource, ZipEntry] {
     const entry = this.table.get(key);
     if (entry === undefined) {
       throw new NpyioError(`${key} is not a file in the archive`, { pythonType: 'KeyError' });
@@ -60,7 +82,10 @@ export class NpzFile implements Iterable<string> {
         pythonType: 'AttributeError', member: entry.name,
       });
     }
-    const bytes = readMember(this.source, entry);
+    return [this.source, entry];
+  }
+
+  private decode(bytes: Uint8Array, entry: ZipEntry): unknown {
     try {
       if (bytes.length < MAGIC.length || !MAGIC.every((b, i) => bytes[i] === b)) return bytes;
       return runPlanOnBytes((info) => npyPlan(info, this.opts), bytes);
@@ -89,7 +114,10 @@ export class NpzFile implements Iterable<string> {
 
   /** Closes the archive (and the file, when npyio opened it). Closing twice is fine. */
   close(): void {
-    if (this.source !== null && this.owned) this.source.close?.();
+    if (this.source !== null && this.owned) {
+      const r = this.source.close?.();
+      if (r instanceof Promise) r.catch(() => undefined);
+    }
     this.source = null;
   }
 
@@ -106,4 +134,9 @@ export class NpzFile implements Iterable<string> {
     const shown = this.files.slice(0, 5).join(', ');
     return `NpzFile ${this.name} with keys: ${shown}${this.files.length > 5 ? '...' : ''}`;
   }
+}
+
+/** An archive whose central directory was read asynchronously: what `NpzFile.openAsync` hands the constructor. */
+export class AsyncArchive {
+  constructor(readonly source: RangeSource, readonly entries: readonly ZipEntry[]) {}
 }

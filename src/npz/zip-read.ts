@@ -1,7 +1,8 @@
 /**
  * Reading zip archives as CPython's zipfile does (numpy's np.load of an .npz
  * is `zipfile.ZipFile(file)` then `zip.open(member).read()`), over a
- * ByteSource with positional reads: opening reads only the end records and
+ * ByteSource with positional reads (or, through the plans, any async
+ * source: a Blob, an HTTP server): opening reads only the end records and
  * the central directory, each member is read when it is asked for.
  *
  * What follows CPython (3.11's zipfile; the overlap check is 3.12's):
@@ -34,6 +35,7 @@
 import { ArrayTooLargeError, NpyioError, ZipFormatError } from '../errors.js';
 import { utf8Error } from '../io/utf8.js';
 import type { ByteSource } from '../io/source.js';
+import { runPlanSync, type ReadPlan } from '../io/plan.js';
 import { pyBytesRepr, pyStrRepr } from '../npy/pyrepr.js';
 import { crc32 } from './crc32.js';
 import { getInflater, MAX_DEFLATE_RATIO, type Inflater } from './inflate.js';
@@ -111,14 +113,14 @@ function badZip(message: string, offset: number, member?: string): ZipFormatErro
 }
 
 /**
- * `src.read` with its promises checked: exactly `length` bytes, and no
- * RangeError (a buffer the runtime cannot allocate) or TypeError escaping.
- * Other errors (I/O) pass through as the source threw them.
+ * One read, its promises checked: exactly `length` bytes, and no RangeError
+ * (a buffer the runtime cannot allocate) or TypeError escaping. Other errors
+ * (I/O) pass through as the source threw them.
  */
-function readAt(src: ByteSource, offset: number, length: number, member?: string): Uint8Array {
+function* readAt(offset: number, length: number, member?: string): ReadPlan<Uint8Array> {
   let b: Uint8Array;
   try {
-    b = src.read(offset, length);
+    b = yield { offset, length };
   } catch (e) {
     if (e instanceof NpyioError) throw e;
     if (e instanceof RangeError) {
@@ -204,7 +206,11 @@ function decodeName(b: Uint8Array, flags: number, offset: number, member?: strin
  * the central directory (no second read when it lies in that suffix).
  */
 export function readCentralDirectory(src: ByteSource): ZipEntry[] {
-  const size = src.size;
+  return runPlanSync(centralDirectoryPlan(src.size), (o, n) => src.read(o, n));
+}
+
+/** readCentralDirectory as a read plan over a source of `size` bytes (sync or async). */
+export function* centralDirectoryPlan(size: number): ReadPlan<ZipEntry[]> {
   if (size < EOCD_SIZE) throw badZip('File is not a zip file', 0);
 
   // One suffix read: the end record is 22 bytes plus a comment of at most
@@ -213,10 +219,11 @@ export function readCentralDirectory(src: ByteSource): ZipEntry[] {
   // writer makes.)
   const tailLen = Math.min(size, EOCD_SIZE + MAX_COMMENT);
   const tailStart = size - tailLen;
-  const tail = readAt(src, tailStart, tailLen);
+  const tail = yield* readAt(tailStart, tailLen);
   /** Bytes [pos, pos + len) of the source, from the suffix when they lie in it. */
-  const bytesAt = (pos: number, len: number): Uint8Array =>
-    pos >= tailStart ? tail.subarray(pos - tailStart, pos - tailStart + len) : readAt(src, pos, len);
+  function* bytesAt(pos: number, len: number): ReadPlan<Uint8Array> {
+    return pos >= tailStart ? tail.subarray(pos - tailStart, pos - tailStart + len) : yield* readAt(pos, len);
+  }
 
   let at = tailLen - EOCD_SIZE;
   if (!(u32(tail, at) === EOCD_SIG && tail[tailLen - 2] === 0 && tail[tailLen - 1] === 0)) {
@@ -240,7 +247,7 @@ export function readCentralDirectory(src: ByteSource): ZipEntry[] {
   // right before the locator (CPython ignores the locator's pointer to it).
   const locPos = eocdPos - LOCATOR64_SIZE;
   if (locPos >= 0) {
-    const loc = bytesAt(locPos, LOCATOR64_SIZE);
+    const loc = yield* bytesAt(locPos, LOCATOR64_SIZE);
     if (u32(loc, 0) === LOCATOR64_SIG) {
       const disk = u32(loc, 4);
       const disks = u32(loc, 16);
@@ -249,7 +256,7 @@ export function readCentralDirectory(src: ByteSource): ZipEntry[] {
       // CPython seeks there unguarded; on a file the seek before its start
       // raises OSError, which ZipFile reports as this.
       if (rec64Pos < 0) throw badZip('File is not a zip file', locPos);
-      const rec = bytesAt(rec64Pos, EOCD64_SIZE);
+      const rec = yield* bytesAt(rec64Pos, EOCD64_SIZE);
       if (u32(rec, 0) === EOCD64_SIG) {
         zip64 = true;
         cdSize = u64(rec, 40);
@@ -267,7 +274,7 @@ export function readCentralDirectory(src: ByteSource): ZipEntry[] {
   // start + size is the end records' position: both are inside the source.
   const startDir = Number(startDirBig);
   const cdLen = Number(cdSize);
-  const cd = bytesAt(startDir, cdLen);
+  const cd = yield* bytesAt(startDir, cdLen);
 
   interface Draft {
     name: string; origName: string; flags: number; method: number; crc32: number;
@@ -365,8 +372,12 @@ export function readCentralDirectory(src: ByteSource): ZipEntry[] {
  * that length could inflate to.
  */
 export function readMember(src: ByteSource, entry: ZipEntry, inflater: Inflater = getInflater()): Uint8Array {
+  return runPlanSync(memberPlan(src.size, entry, inflater), (o, n) => src.read(o, n));
+}
+
+/** readMember as a read plan over a source of `size` bytes: the local header, then the member's data. */
+export function* memberPlan(size: number, entry: ZipEntry, inflater: Inflater = getInflater()): ReadPlan<Uint8Array> {
   const member = entry.name;
-  const size = src.size;
   const h = entry.localHeaderOffset;
   const fail = (message: string, pythonType: string, offset: number): ZipFormatError =>
     new ZipFormatError(message, { pythonType, offset, member });
@@ -374,13 +385,13 @@ export function readMember(src: ByteSource, entry: ZipEntry, inflater: Inflater 
   // A seek before the start of a file: what np.load(path) reports (a BytesIO says ValueError 'negative seek value').
   if (h < 0) throw fail('[Errno 22] Invalid argument', 'OSError', h);
   if (!(h <= size - LOCAL_SIZE)) throw fail('Truncated file header', 'BadZipFile', h);
-  const head = readAt(src, h, LOCAL_SIZE, member);
+  const head = yield* readAt(h, LOCAL_SIZE, member);
   if (u32(head, 0) !== LOCAL_SIG) throw fail('Bad magic number for file header', 'BadZipFile', h);
   const localFlags = u16(head, 6);
   const nameLen = u16(head, 26);
   const extraLen = u16(head, 28);
   const nameAt = h + LOCAL_SIZE;
-  const nameBytes = readAt(src, nameAt, Math.min(nameLen, size - nameAt), member);
+  const nameBytes = yield* readAt(nameAt, Math.min(nameLen, size - nameAt), member);
   // Where the data starts: after the name and extra field, or the source's end.
   const dataAt = Math.min(nameAt + nameLen + extraLen, size);
 
@@ -412,7 +423,7 @@ export function readMember(src: ByteSource, entry: ZipEntry, inflater: Inflater 
   if (!(dataAt + compressedSize <= size)) throw fail(`member data runs past the end of the source (${size} bytes)`, 'EOFError', dataAt);
 
   const declared = entry.uncompressedSize;
-  const compressed = compressedSize === 0 ? new Uint8Array(0) : readAt(src, dataAt, compressedSize, member);
+  const compressed = compressedSize === 0 ? new Uint8Array(0) : yield* readAt(dataAt, compressedSize, member);
   let data: Uint8Array;
   if (method === STORED) {
     if (compressedSize !== declared) {

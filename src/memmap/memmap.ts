@@ -1,0 +1,348 @@
+/**
+ * MemmapArray: numpy's `np.load(path, mmap_mode=...)`, an array that stays
+ * in its file and is read (and written) only where it is indexed.
+ *
+ * It has the NdArray metadata (dtype, shape, order, strides of the file's
+ * layout, offset of the data) and reads through a RangeSource. Over a
+ * source with sync reads (a path opened by `loadSync`) the sync methods work
+ * (`get`, `slice`, `set`, `setSlice`, `chunks`, `flush`); every source has
+ * the async ones (`getAsync`, `sliceAsync`, ..., `chunksAsync`). A slice is
+ * an in-memory, C-contiguous NdArray (a copy), in the file's dtype (`>f8`
+ * stays `>f8`, its data native as every NdArray's).
+ *
+ * Modes, as numpy's: 'r' reads; 'r+' also writes to the file; 'c' keeps
+ * writes in memory (copy on write), the file never changes.
+ *
+ * Browser-safe: file sources come from src/node/.
+ */
+import { NpyioArgumentError, NpyioError } from '../errors.js';
+import type { DType } from '../dtype/dtype.js';
+import { typedFromBytes } from '../dtype/storage.js';
+import { toDType } from '../dtype/descr.js';
+import type { DescrEntry } from '../dtype/dtype.js';
+import { runPlanOnBytes } from '../io/plan.js';
+import { contiguousStrides, NdArray, type Order } from '../ndarray.js';
+import type { ReadPlan, SourceInfo } from '../io/plan.js';
+import { writeHeader, type NpyHeader } from '../npy/header.js';
+import { headerPlan, type NpyReadOptions } from '../npy/read.js';
+import { bytesFor, encodeItem } from './encode.js';
+import {
+  copyOnWrite, readOnlyError, runOn, runSyncOn, sourceInfo, type RangeSource,
+} from './range-source.js';
+import { checkResultSize, gatherPlan, scatterWrites, selectView, sizeOf, type IndexSpec, type View } from './slicing.js';
+
+/** numpy.memmap's mode strings (np.load passes them on). */
+export type MmapMode = 'r' | 'r+' | 'w+' | 'c' | 'readonly' | 'readwrite' | 'write' | 'copyonwrite';
+/** The modes an existing file is opened in. */
+export type OpenMode = 'r' | 'r+' | 'c';
+
+const VALID_MODES = ['r', 'c', 'r+', 'w+', 'readonly', 'copyonwrite', 'readwrite', 'write'];
+
+export interface MemmapOptions extends NpyReadOptions {
+  mmapMode?: MmapMode | null;
+}
+
+/**
+ * The checks np.load makes before it reads the header again: a mode with
+ * 'w' is "create a file" there, which np.load cannot do (numpy truncates the
+ * file to 0 bytes first; npyio leaves it alone); 'readwrite' and
+ * 'copyonwrite' reach Python's `open` as they are.
+ */
+export function checkModeBeforeHeader(mode: string): void {
+  if (mode.includes('w')) {
+    if (mode === 'w+') throw new NpyioArgumentError("object of type 'NoneType' has no len()", { pythonType: 'TypeError' });
+    throw new NpyioArgumentError(`invalid mode: '${mode}b'`, { pythonType: 'ValueError' });
+  }
+  if (mode === 'readwrite' || mode === 'copyonwrite') throw new NpyioArgumentError(`invalid mode: '${mode}b'`, { pythonType: 'ValueError' });
+}
+
+/** numpy.memmap's check, made after the header: the mode a file is opened in. */
+export function resolveMode(mode: string): OpenMode {
+  if (!VALID_MODES.includes(mode)) {
+    throw new NpyioArgumentError(`mode must be one of ${JSON.stringify(VALID_MODES).replace(/"/g, "'").replace(/,/g, ', ')} (got '${mode}')`, {
+      pythonType: 'ValueError',
+    });
+  }
+  return mode === 'readonly' ? 'r' : (mode as OpenMode);
+}
+
+/** The file's mode for `mmapMode`: 'r+' opens for writing, 'r' and 'c' read only. */
+export function writesFile(mode: string): boolean {
+  return mode === 'r+';
+}
+
+export function objectDtypeError(): NpyioError {
+  return new NpyioError("Array can't be memory-mapped: Python objects in dtype.", { pythonType: 'ValueError' });
+}
+
+/** numpy's open_memmap after the magic: header (numpy's max_header_size rules), dtype, mode, size. */
+export function* memmapHeaderPlan(info: SourceInfo, mode: string, opts: NpyReadOptions): ReadPlan<{ header: NpyHeader; mode: OpenMode }> {
+  checkModeBeforeHeader(mode);
+  const header = yield* headerPlan(info, opts);
+  if (header.dtype.hasObject) throw objectDtypeError();
+  const open = resolveMode(mode);
+  if (header.dataOffset + header.dataLength > info.size) {
+    throw new NpyioError('mmap length is greater than file size', { pythonType: 'ValueError', offset: info.size });
+  }
+  return { header, mode: open };
+}
+
+export interface OpenMemmapOptions {
+  dtype: string | DType | readonly DescrEntry[];
+  shape: number | readonly number[];
+  /** Data in Fortran order (numpy's fortran_order). Default false. */
+  fortranOrder?: boolean;
+  /** Force a format version; default: the lowest that fits, as numpy chooses. */
+  version?: readonly [number, number];
+  /** The largest slice to read into one buffer (default: the runtime's limit). */
+  maxArrayBytes?: number;
+}
+
+/**
+ * numpy's open_memmap(mode='w+') before the file exists: the header bytes it
+ * writes (numpy's exactly), and that header as read back.
+ */
+export function newMemmapHeader(opts: OpenMemmapOptions): { bytes: Uint8Array; header: NpyHeader } {
+  const dtype = toDType(opts.dtype);
+  if (dtype.hasObject) throw objectDtypeError();
+  const shape = typeof opts.shape === 'number' ? [opts.shape] : [...opts.shape];
+  for (const d of shape) {
+    if (!Number.isSafeInteger(d) || d < 0) throw new NpyioArgumentError(`invalid shape (${shape.join(', ')}): dimensions are integers >= 0`, { pythonType: 'ValueError' });
+  }
+  const bytes = writeHeader(dtype, shape, opts.fortranOrder ?? false, opts.version === undefined ? {} : { version: opts.version });
+  const header = runPlanOnBytes((info) => headerPlan(info, { allowPickle: true }), bytes);
+  return { bytes, header };
+}
+
+export class MemmapArray {
+  readonly dtype: DType;
+  readonly shape: readonly number[];
+  readonly order: Order;
+  /** numpy's strides of the file's layout, in bytes. */
+  readonly strides: readonly number[];
+  /** Where the data starts in the file. */
+  readonly offset: number;
+  readonly mode: OpenMode;
+  /** The source as messages name it (a path's repr, a URL). */
+  readonly filename: string;
+  private readonly store: RangeSource;
+  private readonly source: RangeSource;
+  private readonly limit: number | undefined;
+  private closed = false;
+
+  constructor(source: RangeSource, header: NpyHeader, mode: OpenMode, opts: NpyReadOptions = {}) {
+    if (mode === 'r+' && source.write === undefined && source.writeSync === undefined) {
+      throw new NpyioArgumentError(`${source.name} cannot be written: mmapMode 'r+' needs a file (Blobs and URLs are read-only; 'c' keeps writes in memory)`, {
+        pythonType: 'ValueError',
+      });
+    }
+    this.source = source;
+    this.store = mode === 'c' ? copyOnWrite(source) : source;
+    this.dtype = header.dtype;
+    this.shape = Object.freeze([...header.shape]);
+    this.order = header.order;
+    this.strides = Object.freeze(contiguousStrides(header.shape, header.dtype.itemsize, header.order));
+    this.offset = header.dataOffset;
+    this.mode = mode;
+    this.filename = source.name;
+    this.limit = opts.maxArrayBytes ?? source.maxBufferBytes;
+  }
+
+  /** Reads and checks the header (sync source), then maps the array. */
+  static openSync(source: RangeSource, mode: string, opts: NpyReadOptions = {}): MemmapArray {
+    const r = runSyncOn(source, memmapHeaderPlan(sourceInfo(source), mode, opts), 'open');
+    return new MemmapArray(source, r.header, r.mode, opts);
+  }
+
+  static async open(source: RangeSource, mode: string, opts: NpyReadOptions = {}): Promise<MemmapArray> {
+    const r = await runOn(source, memmapHeaderPlan(sourceInfo(source), mode, opts));
+    return new MemmapArray(source, r.header, r.mode, opts);
+  }
+
+  get ndim(): number {
+    return this.shape.length;
+  }
+
+  get size(): number {
+    return sizeOf(this.shape);
+  }
+
+  get itemsize(): number {
+    return this.dtype.itemsize;
+  }
+
+  get nbytes(): number {
+    return this.size * this.dtype.itemsize;
+  }
+
+  /** True when the sync methods work (the source reads synchronously). */
+  get isSync(): boolean {
+    return this.source.readSync !== undefined;
+  }
+
+  // ---- reading ----
+
+  /** One element at a full index (negative indices count from the end). */
+  get(...index: number[]): unknown {
+    return this.slice(...this.fullIndex(index)).item();
+  }
+
+  async getAsync(...index: number[]): Promise<unknown> {
+    return (await this.sliceAsync(...this.fullIndex(index))).item();
+  }
+
+  /**
+   * numpy's basic slicing, `a[spec]`, as an in-memory C-contiguous NdArray:
+   * per axis an integer, a slice (`'1:10:2'`, `'::-1'`, `{start, stop, step}`)
+   * or `'...'`; missing trailing axes are taken whole.
+   */
+  slice(...spec: IndexSpec[]): NdArray {
+    const view = this.readView(spec);
+    return this.toNdArray(runSyncOn(this.store, gatherPlan(view, this.itemsize, this.offset), 'slice'), view.shape);
+  }
+
+  async sliceAsync(...spec: IndexSpec[]): Promise<NdArray> {
+    const view = this.readView(spec);
+    return this.toNdArray(await runOn(this.store, gatherPlan(view, this.itemsize, this.offset)), view.shape);
+  }
+
+  /** The whole array in memory (what np.load without mmapMode gives), if it fits one buffer. */
+  read(): NdArray {
+    return this.slice();
+  }
+
+  readAsync(): Promise<NdArray> {
+    return this.sliceAsync();
+  }
+
+  /** Up to `rows` rows of the first axis at a time, in order. */
+  *chunks(rows: number): IterableIterator<NdArray> {
+    for (const spec of this.chunkSpecs(rows)) yield this.slice(spec);
+  }
+
+  async *chunksAsync(rows: number): AsyncIterableIterator<NdArray> {
+    for (const spec of this.chunkSpecs(rows)) yield await this.sliceAsync(spec);
+  }
+
+  // ---- writing ('r+' to the file, 'c' to memory) ----
+
+  /** `a[index] = value` for one element: see encodeItem for the values each dtype takes. */
+  set(index: readonly number[], value: unknown): void {
+    this.writeSync(this.view(this.fullIndex(index)), encodeItem(this.dtype, value));
+  }
+
+  async setAsync(index: readonly number[], value: unknown): Promise<void> {
+    await this.writeAsync(this.view(this.fullIndex(index)), encodeItem(this.dtype, value));
+  }
+
+  /**
+   * `a[spec] = values`: `values` has the selection's shape and the file's
+   * dtype (any byte order); rows that lie together are written at once.
+   */
+  setSlice(spec: readonly IndexSpec[], values: NdArray): void {
+    const view = this.view(spec);
+    this.writeSync(view, this.valueBytes(view, values));
+  }
+
+  async setSliceAsync(spec: readonly IndexSpec[], values: NdArray): Promise<void> {
+    const view = this.view(spec);
+    await this.writeAsync(view, this.valueBytes(view, values));
+  }
+
+  /** Makes writes durable (fsync); nothing to do for 'r' and 'c'. */
+  flush(): void {
+    if (this.mode === 'r+') this.store.flushSync?.();
+  }
+
+  async flushAsync(): Promise<void> {
+    if (this.mode === 'r+') await this.store.flush?.();
+  }
+
+  /** Closes the source (a file descriptor). Closing twice is fine. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    const r = this.source.close?.();
+    if (r instanceof Promise) r.catch(() => undefined);
+  }
+
+  async closeAsync(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.source.close?.();
+  }
+
+  [Symbol.dispose](): void {
+    this.close();
+  }
+
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.closeAsync();
+  }
+
+  toString(): string {
+    return `MemmapArray(${this.filename}, mode='${this.mode}', dtype=${this.dtype.toString()}, shape=(${this.shape.join(', ')}${this.ndim === 1 ? ',' : ''}))`;
+  }
+
+  // ---- internals ----
+
+  private fullIndex(index: readonly number[]): number[] {
+    if (index.length !== this.ndim) {
+      throw new NpyioArgumentError(`expected ${this.ndim} indices, got ${index.length}`, { pythonType: 'IndexError' });
+    }
+    return [...index];
+  }
+
+  private view(spec: readonly IndexSpec[]): View {
+    if (this.closed) throw new NpyioError(`${this.toString()} is closed`, { pythonType: 'ValueError' });
+    return selectView(this.shape, this.strides, spec);
+  }
+
+  /** A view to read: its bytes must fit in one buffer, checked before anything is allocated. */
+  private readView(spec: readonly IndexSpec[]): View {
+    const view = this.view(spec);
+    checkResultSize(sizeOf(view.shape) * this.itemsize, this.limit, 'a slice');
+    return view;
+  }
+
+  private toNdArray(bytes: Uint8Array, shape: readonly number[]): NdArray {
+    return new NdArray({ dtype: this.dtype, shape, data: typedFromBytes(bytes, this.dtype, sizeOf(shape), true) });
+  }
+
+  private *chunkSpecs(rows: number): IterableIterator<IndexSpec> {
+    if (this.ndim === 0) throw new NpyioArgumentError('iteration over a 0-d array', { pythonType: 'TypeError' });
+    if (!Number.isSafeInteger(rows) || rows < 1) throw new NpyioArgumentError(`rows per chunk must be a positive integer, not ${rows}`);
+    const n = this.shape[0]!;
+    checkResultSize(n === 0 ? 0 : Math.min(rows, n) * (this.nbytes / n), this.limit, 'a chunk');
+    for (let start = 0; start < n; start += rows) yield { start, stop: Math.min(start + rows, n) };
+  }
+
+  private valueBytes(view: View, values: NdArray): Uint8Array {
+    if (values.shape.length !== view.shape.length || values.shape.some((d, i) => d !== view.shape[i])) {
+      throw new NpyioArgumentError(
+        `could not write an array of shape (${values.shape.join(',')}) into a selection of shape (${view.shape.join(',')})`,
+        { pythonType: 'ValueError' },
+      );
+    }
+    return bytesFor(values, this.dtype);
+  }
+
+  private writable(): RangeSource {
+    if (this.mode === 'r') throw readOnlyError();
+    return this.store;
+  }
+
+  private writeSync(view: View, bytes: Uint8Array): void {
+    const store = this.writable();
+    if (store.writeSync === undefined) {
+      throw new NpyioArgumentError(`${this.filename} is written asynchronously: use the Async methods`, { pythonType: 'TypeError' });
+    }
+    for (const w of scatterWrites(view, this.itemsize, this.offset, bytes)) store.writeSync(w.offset, w.bytes);
+  }
+
+  private async writeAsync(view: View, bytes: Uint8Array): Promise<void> {
+    const store = this.writable();
+    if (store.write === undefined) throw readOnlyError();
+    for (const w of scatterWrites(view, this.itemsize, this.offset, bytes)) await store.write(w.offset, w.bytes);
+  }
+}
