@@ -88,7 +88,7 @@ export function encodeItem(dtype: DType, value: unknown): Uint8Array {
     default:
       break;
   }
-  if (st.ctor === Uint8Array) throw cannotStore(value, dtype, `: give the item's ${n} stored bytes`); // long double
+  if (st.ctor === Uint8Array && (dtype.kind === 'f' || dtype.kind === 'c')) throw cannotStore(value, dtype, `: give the item's ${n} stored bytes`); // long double
   const t = new st.ctor(st.unitsPerItem);
   if (dtype.kind === 'c') {
     if (value instanceof PyComplex) {

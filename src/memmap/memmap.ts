@@ -228,10 +228,12 @@ export class MemmapArray {
 
   /** `a[index] = value` for one element: see encodeItem for the values each dtype takes. */
   set(index: readonly number[], value: unknown): void {
+    this.writable();
     this.writeSync(this.view(this.fullIndex(index)), encodeItem(this.dtype, value));
   }
 
   async setAsync(index: readonly number[], value: unknown): Promise<void> {
+    this.writable();
     await this.writeAsync(this.view(this.fullIndex(index)), encodeItem(this.dtype, value));
   }
 
@@ -240,11 +242,13 @@ export class MemmapArray {
    * dtype (any byte order); rows that lie together are written at once.
    */
   setSlice(spec: readonly IndexSpec[], values: NdArray): void {
+    this.writable();
     const view = this.view(spec);
     this.writeSync(view, this.valueBytes(view, values));
   }
 
   async setSliceAsync(spec: readonly IndexSpec[], values: NdArray): Promise<void> {
+    this.writable();
     const view = this.view(spec);
     await this.writeAsync(view, this.valueBytes(view, values));
   }
