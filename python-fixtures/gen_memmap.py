@@ -58,6 +58,8 @@ ARRAYS = {
     "f8-0d.npy": np.float64(2.5),
     "f8-zero-size.npy": np.zeros((0, 3)),
     "f2-1d.npy": np.array([0, 1, -2.5, 65504, 1e-7, np.inf], dtype="<f2"),
+    # Past the HTTP source's first 16 KiB: row reads are requests of their own.
+    "f4-rows.npy": np.arange(200 * 32, dtype="<f4").reshape(200, 32),
     "f8-f-4d.npy": np.asfortranarray(np.arange(2 * 3 * 4 * 5, dtype="<f8").reshape(2, 3, 4, 5)),
 }
 
