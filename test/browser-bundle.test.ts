@@ -40,4 +40,14 @@ describe('the browser bundle', () => {
     const a = mod.loadSync(new Uint8Array(readFileSync(fixture('npy', e.file))));
     expect(jsonClone(mod.toPyJSON(a))).to.deep.equal(e.pyjson);
   });
+
+  it('maps an .npy from a Blob inside the bundle (mmapMode r, async reads)', async () => {
+    const mod = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+    const bytes = new Uint8Array(readFileSync(fixture('memmap', 'f8-c-3d.npy')));
+    const m = await mod.load(new Blob([bytes]), { mmapMode: 'r' });
+    const whole = mod.loadSync(bytes);
+    expect(m.shape).to.deep.equal(whole.shape);
+    expect(await m.getAsync(3, -1, 2)).to.equal(whole.get(3, -1, 2));
+    expect((await m.sliceAsync('::-1', 2)).toArray()).to.deep.equal(whole.toArray().reverse().map((plane: unknown[]) => plane[2]));
+  });
 });

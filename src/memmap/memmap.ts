@@ -20,16 +20,16 @@ import type { DType } from '../dtype/dtype.js';
 import { typedFromBytes } from '../dtype/storage.js';
 import { toDType } from '../dtype/descr.js';
 import type { DescrEntry } from '../dtype/dtype.js';
-import { runPlanOnBytes } from '../io/plan.js';
+import { runPlanOnBytes, runPlanSync } from '../io/plan.js';
 import { contiguousStrides, NdArray, type Order } from '../ndarray.js';
 import type { ReadPlan, SourceInfo } from '../io/plan.js';
 import { writeHeader, type NpyHeader } from '../npy/header.js';
 import { headerPlan, type NpyReadOptions } from '../npy/read.js';
 import { bytesFor, encodeItem } from './encode.js';
 import {
-  copyOnWrite, readOnlyError, runOn, runSyncOn, sourceInfo, type RangeSource,
+  copyOnWrite, needSync, readOnlyError, runOn, runSyncOn, sourceInfo, type RangeSource,
 } from './range-source.js';
-import { checkResultSize, gatherPlan, scatterWrites, selectView, sizeOf, type IndexSpec, type View } from './slicing.js';
+import { checkResultSize, gatherPlan, isContiguous, scatterWrites, selectView, sizeOf, type IndexSpec, type View } from './slicing.js';
 
 /** numpy.memmap's mode strings (np.load passes them on). */
 export type MmapMode = 'r' | 'r+' | 'w+' | 'c' | 'readonly' | 'readwrite' | 'write' | 'copyonwrite';
@@ -198,7 +198,12 @@ export class MemmapArray {
    */
   slice(...spec: IndexSpec[]): NdArray {
     const view = this.readView(spec);
-    return this.toNdArray(runSyncOn(this.store, gatherPlan(view, this.itemsize, this.offset), 'slice'), view.shape);
+    const read = needSync(this.store, 'slice');
+    // Rows and blocks of rows: one read straight into the result (the hot path of random row access).
+    const bytes = isContiguous(view, this.itemsize)
+      ? read(this.offset + view.offset, sizeOf(view.shape) * this.itemsize)
+      : runPlanSync(gatherPlan(view, this.itemsize, this.offset), read);
+    return this.toNdArray(bytes, view.shape);
   }
 
   async sliceAsync(...spec: IndexSpec[]): Promise<NdArray> {

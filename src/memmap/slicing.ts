@@ -84,6 +84,23 @@ export function sliceIndices(s: SliceSpec, n: number): { start: number; step: nu
 
 /** The view numpy's `a[spec]` selects, given the array's shape and byte strides. */
 export function selectView(shape: readonly number[], strides: readonly number[], specs: readonly IndexSpec[]): View {
+  return integerView(shape, strides, specs) ?? generalView(shape, strides, specs);
+}
+
+/** The common case, rows and elements (`a[i]`, `a[i, j]`), without parsing. */
+function integerView(shape: readonly number[], strides: readonly number[], specs: readonly IndexSpec[]): View | null {
+  if (specs.length > shape.length) return null;
+  let offset = 0;
+  for (let axis = 0; axis < specs.length; axis++) {
+    const p = specs[axis];
+    const n = shape[axis]!;
+    if (typeof p !== 'number' || !Number.isSafeInteger(p) || p >= n || p < -n) return null;
+    offset += (p < 0 ? p + n : p) * strides[axis]!;
+  }
+  return { offset, shape: shape.slice(specs.length), strides: strides.slice(specs.length) };
+}
+
+function generalView(shape: readonly number[], strides: readonly number[], specs: readonly IndexSpec[]): View {
   const parsed = specs.map(parseSpec);
   const ellipses = parsed.filter((p) => p === '...').length;
   if (ellipses > 1) throw indexError("an index can only have a single ellipsis ('...')");
@@ -250,15 +267,15 @@ export function checkResultSize(bytes: number, limit: number | undefined, what: 
  * source at `base` + run positions, merged into windows.
  */
 export function* gatherPlan(view: View, itemsize: number, base: number): ReadPlan<Uint8Array> {
+  // Rows and blocks of rows are one contiguous range: one read, and the
+  // source's fresh buffer is the result (no second buffer, no copy).
+  if (isContiguous(view, itemsize)) {
+    const length = sizeOf(view.shape) * itemsize;
+    return length === 0 ? new Uint8Array(0) : yield { offset: base + view.offset, length };
+  }
   const runs = new Runs(view, itemsize);
   const out = new Uint8Array(runs.count * runs.runBytes);
   const rb = runs.runBytes;
-  if (runs.count === 1) {
-    runs.next();
-    const bytes = yield { offset: base + runs.file, length: rb };
-    out.set(bytes, runs.out);
-    return out;
-  }
   const fileAt = new Float64Array(Math.min(MAX_RUNS, runs.count));
   const outAt = new Float64Array(fileAt.length);
   let have = runs.next();
@@ -277,6 +294,18 @@ export function* gatherPlan(view: View, itemsize: number, base: number): ReadPla
     for (let i = 0; i < count; i++) copyRun(out, outAt[i]!, bytes, fileAt[i]! - start, rb);
   }
   return out;
+}
+
+/** True when the view's items lie back to back in C order from its offset. */
+export function isContiguous(view: View, itemsize: number): boolean {
+  let step = itemsize;
+  for (let k = view.shape.length - 1; k >= 0; k--) {
+    const n = view.shape[k]!;
+    if (n === 0) return true;
+    if (n !== 1 && view.strides[k] !== step) return false;
+    step *= n;
+  }
+  return true;
 }
 
 /** One positional write. */

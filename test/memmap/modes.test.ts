@@ -5,16 +5,16 @@
  */
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  array, blobSource, load, loadRange, loadSync, MemmapArray, NpzFile, openMemmap, openMemmapSync, PyComplex,
+  array, ArrayTooLargeError, blobSource, load, loadRange, loadSync, MemmapArray, NpzFile, openMemmap, openMemmapSync, PyComplex,
   type IndexSpec, type NdArray, type TypedData,
 } from '../../src/node/index.js';
 import { storageOf } from '../../src/dtype/storage.js';
 import { hasNumpy, sha256, thrown } from '../helpers.js';
-import { memmapManifest, memmapPath } from './slicing.test.js';
+import { memmapManifest, memmapPath } from './manifest.js';
 
 /** An array of the file's dtype (native data) holding `values` (numbers, C order). */
 function valuesFor(mm: MemmapArray, shape: number[], values: number[]): NdArray {
@@ -212,6 +212,28 @@ describe('memmap modes, against numpy', () => {
     expect(readFileSync(path, 'utf8')).to.equal('old');
     openMemmapSync(path, { dtype: '<f8', shape: [2] }).close();
     expect(readFileSync(path).length).to.equal(128 + 16);
+  });
+
+  it('maps a sparse 12 GiB file: offsets past 2^32 are exact, a slice over the buffer limit is a typed error', () => {
+    const path = join(dir, 'sparse.npy');
+    const cols = 2 ** 32;
+    const mm = openMemmapSync(path, { dtype: '|u1', shape: [3, cols] });
+    mm.set([2, cols - 1], 7);
+    mm.set([1, 5], 9);
+    mm.close();
+    expect(statSync(path).size).to.equal(128 + 3 * cols);
+    using r = loadSync(path, { mmapMode: 'r', maxArrayBytes: 1 << 20 }) as MemmapArray;
+    expect(r.get(2, -1)).to.equal(7);
+    expect(r.slice('...', '-2:').toArray()).to.deep.equal([[0, 0], [0, 0], [0, 7]]);
+    expect(r.slice(':', 5).toArray()).to.deep.equal([0, 9, 0]);
+    const e = thrown(() => r.slice(1));
+    expect(e).to.be.instanceOf(ArrayTooLargeError);
+    expect(e.message).to.equal(`a slice of ${cols} bytes is larger than the ${1 << 20}-byte limit for one buffer; read it in smaller slices`);
+    expect(thrown(() => r.chunks(1).next())).to.be.instanceOf(ArrayTooLargeError);
+    if (hasNumpy()) {
+      const py = spawnSync('python3', ['-c', 'import sys, numpy as np; m = np.load(sys.argv[1], mmap_mode="r"); print(m[2, -1], m[1, 5], m.shape)', path], { encoding: 'utf8' });
+      expect(py.stdout.trim()).to.equal(`7 9 (3, ${cols})`);
+    }
   });
 
   (hasNumpy() ? it : it.skip)(

@@ -6,36 +6,9 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { blobSource, load, loadRange, loadSync, MemmapArray, toPyJSON, type IndexSpec, type NdArray } from '../../src/node/index.js';
-import { fixture, jsonClone, readJSON, thrown } from '../helpers.js';
+import { jsonClone, thrown } from '../helpers.js';
+import { memmapManifest, memmapPath, type SliceCase } from './manifest.js';
 import { selectView, sliceIndices } from '../../src/memmap/slicing.js';
-
-export interface SliceCase {
-  spec: IndexSpec[];
-  ok: boolean;
-  shape?: number[];
-  bytes?: string;
-  pyjson?: unknown;
-  class?: string;
-  message?: string;
-}
-
-export interface ArrayCase {
-  file: string;
-  dtype_str: string;
-  shape: number[];
-  fortran_order: boolean;
-  slices: SliceCase[];
-}
-
-export interface MemmapManifest {
-  arrays: ArrayCase[];
-  modes: { file: string; mode: string; outcome: { ok: boolean; type?: string; mode?: string; class?: string; message?: string }; size_after: number }[];
-  open_memmap: { file: string; dtype: string | [string, string][]; shape: number[]; fortran_order: boolean; size: number; sha256: string; header: string }[];
-  npz: { file: string; members: Record<string, { shape: number[]; dtype_str: string; sha256: string }> };
-}
-
-export const memmapManifest = (): MemmapManifest => readJSON<MemmapManifest>(fixture('memmap', 'manifest.json'));
-export const memmapPath = (file: string): string => fixture('memmap', file);
 
 function checkSlice(got: NdArray, c: SliceCase, what: string): void {
   expect(got.shape, what).to.deep.equal(c.shape);

@@ -12,7 +12,7 @@ import {
 } from '../../src/node/index.js';
 import { load as browserLoad } from '../../src/index.js';
 import { sha256 } from '../helpers.js';
-import { memmapManifest, memmapPath } from './slicing.test.js';
+import { memmapManifest, memmapPath } from './manifest.js';
 
 interface Traffic {
   requests: number;
