@@ -10,9 +10,8 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { constants as bufferConstants } from 'node:buffer';
-import { NpyioArgumentError, NpyioError } from '../errors.js';
+import { NpyioArgumentError } from '../errors.js';
 import { runPlan, runPlanSync, type ReadPlan, type SourceInfo } from '../io/plan.js';
-import type { ByteSource } from '../io/source.js';
 import { pyStrRepr } from '../npy/pyrepr.js';
 
 export type PathLike = string | URL;
@@ -94,34 +93,8 @@ export async function runOnFile<T>(path: PathLike, make: (info: SourceInfo) => R
   }
 }
 
-/** A file as a ByteSource: positional reads on an open descriptor (an NpzFile reads only what it is asked for). */
-export function fileSource(path: PathLike): ByteSource {
-  const p = toPath(path);
-  const fd = openSync(p, 'r');
-  let size: number;
-  try {
-    size = fstatSync(fd).size;
-  } catch (e) {
-    closeSync(fd);
-    throw e;
-  }
-  let open = true;
-  return {
-    size,
-    name: pyStrRepr(String(path)),
-    read(offset: number, length: number): Uint8Array {
-      const buf = readAtSync(fd, offset, length);
-      if (buf.length !== length) {
-        throw new NpyioError(`${p}: expected ${length} bytes at offset ${offset}, the file holds ${buf.length}`, { pythonType: 'EOFError', offset });
-      }
-      return buf;
-    },
-    close(): void {
-      if (open) closeSync(fd);
-      open = false;
-    },
-  };
-}
+// The npz reader's file source lives with the other range sources.
+export { fileSource } from './range-files.js';
 
 function tempNameFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);

@@ -7,25 +7,34 @@
  */
 import { closeSync, fstatSync, fsyncSync, openSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import type { ByteSource } from '../io/source.js';
 import { checkLength, type RangeSource } from '../memmap/range-source.js';
 import { pyStrRepr } from '../npy/pyrepr.js';
 import { MAX_BUFFER_BYTES, readAt, readAtSync, toPath, writeAt, writeAtSync, type PathLike } from './files.js';
 
+function describe(path: PathLike, size: number): Pick<RangeSource, 'size' | 'name' | 'maxBufferBytes'> {
+  return { size, name: pyStrRepr(String(path)), maxBufferBytes: MAX_BUFFER_BYTES };
+}
+
+/** A file as the npz reader's ByteSource: positional reads on an open descriptor (an NpzFile reads only what it is asked for). */
+export function fileSource(path: PathLike): ByteSource {
+  const src = fileRangeSourceSync(path, false);
+  return { size: src.size, name: src.name, read: src.readSync!, close: () => void src.close?.() };
+}
+
 /** A file through a sync descriptor: sync and async reads (and writes when `writable`). */
 export function fileRangeSourceSync(path: PathLike, writable: boolean): RangeSource {
   const fd = openSync(toPath(path), writable ? 'r+' : 'r');
-  let size: number;
+  let stats;
   try {
-    size = fstatSync(fd).size;
+    stats = fstatSync(fd);
   } catch (e) {
     closeSync(fd);
     throw e;
   }
   let isOpen = true;
   const src: RangeSource = {
-    size,
-    name: pyStrRepr(String(path)),
-    maxBufferBytes: MAX_BUFFER_BYTES,
+    ...describe(path, stats.size),
     readSync: (offset, length) => checkLength(src, readAtSync(fd, offset, length), offset, length),
     read: async (offset, length) => src.readSync!(offset, length),
     close: () => {
@@ -45,18 +54,13 @@ export function fileRangeSourceSync(path: PathLike, writable: boolean): RangeSou
 /** A file through an async FileHandle: async reads (and writes when `writable`) only. */
 export async function fileRangeSource(path: PathLike, writable: boolean): Promise<RangeSource> {
   const fh = await open(toPath(path), writable ? 'r+' : 'r');
-  let size: number;
-  try {
-    size = (await fh.stat()).size;
-  } catch (e) {
+  const stats = await fh.stat().catch(async (e: unknown) => {
     await fh.close();
     throw e;
-  }
+  });
   let isOpen = true;
   const src: RangeSource = {
-    size,
-    name: pyStrRepr(String(path)),
-    maxBufferBytes: MAX_BUFFER_BYTES,
+    ...describe(path, stats.size),
     read: async (offset, length) => checkLength(src, await readAt(fh, offset, length), offset, length),
     close: async () => {
       if (isOpen) await fh.close();
