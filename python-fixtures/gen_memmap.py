@@ -107,6 +107,22 @@ def slice_case(m, spec):
             "bytes": b64(np.ascontiguousarray(r).tobytes()), "pyjson": safe_tolist(r)}
 
 
+def take_case(m, indices):
+    """numpy's integer-array indexing on the first axis, m[[i, j, ...]]."""
+    try:
+        r = m[np.array(indices, dtype=np.intp)]
+    except Exception as e:
+        d = describe_exc(e)
+        return {"indices": indices, "ok": False, "class": d["class"], "message": d["message"]}
+    return {"indices": indices, "ok": True, "shape": list(r.shape), "bytes": b64(np.ascontiguousarray(r).tobytes())}
+
+
+def take_indices(n):
+    if n == 0:
+        return [[], [0]]
+    return [[0], [n - 1, 0, -1, n // 2, n // 2], [-n], list(range(n))[::-1], [], [n], [-n - 1]]
+
+
 def arrays_manifest():
     entries = []
     for name, a in ARRAYS.items():
@@ -115,13 +131,14 @@ def arrays_manifest():
         m = np.load(path, mmap_mode="r")
         entries.append({"file": name, "dtype_str": m.dtype.str, "shape": list(m.shape),
                         "fortran_order": bool(m.flags.f_contiguous and not m.flags.c_contiguous),
-                        "slices": [slice_case(m, s) for s in SPECS[m.ndim]]})
+                        "slices": [slice_case(m, s) for s in SPECS[m.ndim]],
+                        "takes": [take_case(m, i) for i in take_indices(m.shape[0])] if m.ndim else []})
     # A format 2.0 file maps the same way.
     with open(OUT / "f8-v2.npy", "wb") as f:
         np.lib.format.write_array(f, ARRAYS["f8-c-3d.npy"][0], version=(2, 0))
     m = np.load(OUT / "f8-v2.npy", mmap_mode="r")
     entries.append({"file": "f8-v2.npy", "dtype_str": m.dtype.str, "shape": list(m.shape), "fortran_order": False,
-                    "slices": [slice_case(m, s) for s in SPECS[2][:6]]})
+                    "slices": [slice_case(m, s) for s in SPECS[2][:6]], "takes": []})
     return entries
 
 

@@ -3,6 +3,8 @@
  * each): npyio's MemmapArray (sync and async) next to numpy's
  * np.load(mmap_mode='r') and a plain positional-read loop (the floor), in
  * one run, each measurement in a fresh process, with its peak RSS (VmHWM).
+ * Rows one call each (numpy `m[i]`, npyio `slice(i)`), and all in one call
+ * (numpy `m[rows]`, npyio `take(rows)`). Times include opening the file.
  *
  *   npm run bench:memmap [-- --gib 4 --rows 1000 --runs 5]
  *
@@ -46,6 +48,10 @@ async function child(kind: string): Promise<void> {
   if (kind === 'sync') {
     using mm = loadSync(file, { mmapMode: 'r' }) as MemmapArray;
     for (const r of rows) checksum += (mm.slice(r).data as Float32Array)[COLS - 1]!;
+  } else if (kind === 'take') {
+    using mm = loadSync(file, { mmapMode: 'r' }) as MemmapArray;
+    const data = mm.take(rows).data as Float32Array;
+    for (let k = 0; k < rows.length; k++) checksum += data[k * COLS + COLS - 1]!;
   } else if (kind === 'async') {
     const mm = (await load(file, { mmapMode: 'r' })) as MemmapArray;
     for (const r of rows) checksum += ((await mm.sliceAsync(r)).data as Float32Array)[COLS - 1]!;
@@ -71,16 +77,19 @@ rows = json.load(open(sys.argv[1]))
 t = time.perf_counter()
 m = np.load(sys.argv[2], mmap_mode='r')
 checksum = 0.0
-for r in rows:
-    checksum += float(np.array(m[r])[-1])
+if sys.argv[3] == 'rows':
+    for r in rows:
+        checksum += float(np.array(m[r])[-1])
+else:
+    checksum = float(np.array(m[np.array(rows)])[:, -1].astype(np.float64).sum())
 ms = (time.perf_counter() - t) * 1000
 peak = int(re.search(r'VmHWM:\\s+(\\d+) kB', open('/proc/self/status').read()).group(1)) / 1024
 print(json.dumps({'ms': ms, 'checksum': checksum, 'peakMB': peak}))
 `;
 
 function runChild(kind: string): Result {
-  const r = kind === 'numpy'
-    ? spawnSync('python3', ['-c', NUMPY, indicesFile, file], { encoding: 'utf8' })
+  const r = kind.startsWith('numpy')
+    ? spawnSync('python3', ['-c', NUMPY, indicesFile, file, kind === 'numpy' ? 'rows' : 'fancy'], { encoding: 'utf8' })
     : spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', kind], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${kind}: ${r.stderr}`);
   return JSON.parse(r.stdout) as Result;
@@ -108,15 +117,16 @@ async function main(): Promise<void> {
   const i = process.argv.indexOf('--child');
   if (i >= 0) return child(process.argv[i + 1]!);
   prepare();
-  const kinds = ['floor', 'numpy', 'sync', 'async'];
+  const kinds = ['floor', 'numpy', 'sync', 'async', 'numpy-fancy', 'take'];
   const results = new Map<string, Result[]>(kinds.map((k) => [k, []]));
   // Interleaved, so the page cache treats every contender alike.
   for (let run = 0; run < RUNS; run++) for (const k of kinds) results.get(k)!.push(runChild(k));
-  const sums = new Set(kinds.map((k) => results.get(k)![0]!.checksum.toFixed(3)));
+  const sums = new Set(kinds.map((k) => results.get(k)![0]!.checksum.toFixed(1)));
   if (sums.size !== 1) throw new Error(`checksums differ: ${[...sums].join(', ')}`);
   const numpyMs = median(results.get('numpy')!.map((r) => r.ms));
   const names: Record<string, string> = {
-    floor: 'positional reads (floor)', numpy: "numpy np.load(mmap_mode='r')", sync: 'npyio loadSync + slice', async: 'npyio load + sliceAsync',
+    floor: 'positional reads (floor)', numpy: "numpy mmap_mode='r', m[i] each", sync: 'npyio loadSync, slice(i) each',
+    async: 'npyio load, sliceAsync(i) each', 'numpy-fancy': "numpy mmap_mode='r', m[rows]", take: 'npyio loadSync, take(rows)',
   };
   console.log(`${ROWS} random rows (4 KiB each) of a ${GIB} GiB float32 .npy; median of ${RUNS} fresh processes each; ` +
     'page cache warm after the first run (it cannot be dropped here)');

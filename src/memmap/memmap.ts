@@ -29,7 +29,7 @@ import { bytesFor, encodeItem } from './encode.js';
 import {
   copyOnWrite, needSync, readOnlyError, runOn, runSyncOn, sourceInfo, type RangeSource,
 } from './range-source.js';
-import { checkResultSize, gatherPlan, isContiguous, scatterWrites, selectView, sizeOf, type IndexSpec, type View } from './slicing.js';
+import { checkResultSize, checkRows, gatherPlan, isContiguous, scatterWrites, selectView, sizeOf, takePlan, type IndexSpec, type View } from './slicing.js';
 
 /** numpy.memmap's mode strings (np.load passes them on). */
 export type MmapMode = 'r' | 'r+' | 'w+' | 'c' | 'readonly' | 'readwrite' | 'write' | 'copyonwrite';
@@ -199,16 +199,42 @@ export class MemmapArray {
   slice(...spec: IndexSpec[]): NdArray {
     const view = this.readView(spec);
     const read = needSync(this.store, 'slice');
-    // Rows and blocks of rows: one read straight into the result (the hot path of random row access).
-    const bytes = isContiguous(view, this.itemsize)
-      ? read(this.offset + view.offset, sizeOf(view.shape) * this.itemsize)
-      : runPlanSync(gatherPlan(view, this.itemsize, this.offset), read);
+    if (!isContiguous(view, this.itemsize)) return this.toNdArray(runPlanSync(gatherPlan(view, this.itemsize, this.offset), read), view.shape);
+    // Rows and blocks of rows (the hot path of random row access): one read, into the result when the source can.
+    const length = sizeOf(view.shape) * this.itemsize;
+    const into = this.store.readIntoSync;
+    let bytes: Uint8Array;
+    if (into === undefined) bytes = read(this.offset + view.offset, length);
+    else into.call(this.store, this.offset + view.offset, (bytes = new Uint8Array(length)));
     return this.toNdArray(bytes, view.shape);
   }
 
   async sliceAsync(...spec: IndexSpec[]): Promise<NdArray> {
     const view = this.readView(spec);
     return this.toNdArray(await runOn(this.store, gatherPlan(view, this.itemsize, this.offset)), view.shape);
+  }
+
+  /**
+   * numpy's `a[[i, j, ...]]`: the rows of the first axis at these indices,
+   * in this order, as one NdArray of shape [indices.length, ...shape[1:]].
+   * The reads are sorted and merged, so a batch of random rows costs one
+   * call, not one per row.
+   */
+  take(indices: ArrayLike<number>): NdArray {
+    const [shape, plan] = this.takeRows(indices);
+    const into = this.store.readIntoSync;
+    if (into === undefined || !(this.order === 'C' || this.ndim === 1)) return this.toNdArray(runSyncOn(this.store, plan, 'take'), shape);
+    // A file: each row read straight into its place in the result.
+    const rowBytes = shape.length === 0 ? 0 : sizeOf(shape) / Math.max(shape[0]!, 1) * this.itemsize;
+    const rows = checkRows(indices, this.shape[0]!);
+    const out = new Uint8Array(rows.length * rowBytes);
+    for (let k = 0; k < rows.length; k++) into.call(this.store, this.offset + rows[k]! * rowBytes, out.subarray(k * rowBytes, (k + 1) * rowBytes));
+    return this.toNdArray(out, shape);
+  }
+
+  async takeAsync(indices: ArrayLike<number>): Promise<NdArray> {
+    const [shape, plan] = this.takeRows(indices);
+    return this.toNdArray(await runOn(this.store, plan), shape);
   }
 
   /** The whole array in memory (what np.load without mmapMode gives), if it fits one buffer. */
@@ -302,8 +328,12 @@ export class MemmapArray {
     return [...index];
   }
 
-  private view(spec: readonly IndexSpec[]): View {
+  private checkOpen(): void {
     if (this.closed) throw new NpyioError(`${this.toString()} is closed`, { pythonType: 'ValueError' });
+  }
+
+  private view(spec: readonly IndexSpec[]): View {
+    this.checkOpen();
     return selectView(this.shape, this.strides, spec);
   }
 
@@ -312,6 +342,24 @@ export class MemmapArray {
     const view = this.view(spec);
     checkResultSize(sizeOf(view.shape) * this.itemsize, this.limit, 'a slice');
     return view;
+  }
+
+  private takeRows(indices: ArrayLike<number>): [number[], ReadPlan<Uint8Array>] {
+    if (this.ndim === 0) throw new NpyioArgumentError('too many indices for array: array is 0-dimensional, but 1 were indexed', { pythonType: 'IndexError' });
+    const shape = [indices.length, ...this.shape.slice(1)];
+    const rowBytes = sizeOf(this.shape.slice(1)) * this.itemsize;
+    checkResultSize(indices.length * rowBytes, this.limit, 'a selection');
+    this.checkOpen();
+    return [shape, this.order === 'C' || this.ndim === 1 ? takePlan(indices, this.shape[0]!, rowBytes, this.offset) : this.rowByRow(indices, rowBytes)];
+  }
+
+  /** Fortran order: a row is strided, each one is gathered on its own. */
+  private *rowByRow(indices: ArrayLike<number>, rowBytes: number): ReadPlan<Uint8Array> {
+    const out = new Uint8Array(indices.length * rowBytes);
+    for (let k = 0; k < indices.length; k++) {
+      out.set(yield* gatherPlan(selectView(this.shape, this.strides, [indices[k]!]), this.itemsize, this.offset), k * rowBytes);
+    }
+    return out;
   }
 
   private toNdArray(bytes: Uint8Array, shape: readonly number[]): NdArray {

@@ -24,6 +24,8 @@ export interface RangeSource {
   read(offset: number, length: number): Promise<Uint8Array>;
   /** The same, synchronously: present on sources that can (a file opened with loadSync). */
   readSync?(offset: number, length: number): Uint8Array;
+  /** Fill `target` with the bytes at `offset` (sync sources may offer it: no buffer of their own, no copy). */
+  readIntoSync?(offset: number, target: Uint8Array): void;
   /** Positional writes, on sources opened for writing. */
   write?(offset: number, bytes: Uint8Array): Promise<void>;
   writeSync?(offset: number, bytes: Uint8Array): void;

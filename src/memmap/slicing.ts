@@ -308,6 +308,50 @@ export function isContiguous(view: View, itemsize: number): boolean {
   return true;
 }
 
+/** Row indices checked as numpy checks them, negatives resolved. */
+export function checkRows(indices: ArrayLike<number>, n: number): Float64Array {
+  const rows = new Float64Array(indices.length);
+  for (let k = 0; k < indices.length; k++) {
+    const i = indices[k]!;
+    if (!Number.isSafeInteger(i)) throw indexError(VALID_INDICES);
+    if (i >= n || i < -n) throw indexError(`index ${i} is out of bounds for axis 0 with size ${n}`);
+    rows[k] = i < 0 ? i + n : i;
+  }
+  return rows;
+}
+
+/**
+ * numpy's `a[[i, j, ...]]` on the first axis of a C-ordered array whose
+ * rows are `rowBytes` long: the rows in the order given (repeats allowed),
+ * read in increasing file order, neighbours merged into one read.
+ */
+export function* takePlan(indices: ArrayLike<number>, n: number, rowBytes: number, base: number): ReadPlan<Uint8Array> {
+  const rows = checkRows(indices, n);
+  const count = rows.length;
+  const out = new Uint8Array(count * rowBytes);
+  if (rowBytes === 0) return out;
+  const order = new Uint32Array(count);
+  for (let k = 0; k < count; k++) order[k] = k;
+  order.sort((a, b) => rows[a]! - rows[b]!);
+  for (let k = 0; k < count;) {
+    const first = rows[order[k]!]!;
+    let last = first;
+    let end = k + 1;
+    while (end < count) {
+      const next = rows[order[end]!]!;
+      if ((next - last - 1) * rowBytes > MAX_GAP || (next - first + 1) * rowBytes > MAX_WINDOW) break;
+      last = next;
+      end++;
+    }
+    const bytes = yield { offset: base + first * rowBytes, length: (last - first + 1) * rowBytes };
+    for (; k < end; k++) {
+      const at = (rows[order[k]!]! - first) * rowBytes;
+      out.set(bytes.subarray(at, at + rowBytes), order[k]! * rowBytes);
+    }
+  }
+  return out;
+}
+
 /** One positional write. */
 export interface WriteRequest {
   offset: number;

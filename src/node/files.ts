@@ -38,13 +38,19 @@ function alloc(length: number): Uint8Array {
 /** `length` bytes at `offset` into a fresh buffer (fewer at the end of the file). */
 export function readAtSync(fd: number, offset: number, length: number): Uint8Array {
   const buf = alloc(length);
+  const done = readIntoSync(fd, offset, buf);
+  return done === length ? buf : buf.subarray(0, done);
+}
+
+/** Fills `target` from `offset` on; returns the bytes read (fewer at the end of the file). */
+export function readIntoSync(fd: number, offset: number, target: Uint8Array): number {
   let done = 0;
-  while (done < length) {
-    const n = readSync(fd, buf, done, Math.min(CHUNK, length - done), offset + done);
+  while (done < target.length) {
+    const n = readSync(fd, target, done, Math.min(CHUNK, target.length - done), offset + done);
     if (n === 0) break;
     done += n;
   }
-  return done === length ? buf : buf.subarray(0, done);
+  return done;
 }
 
 /** The same through an async file handle. */

@@ -10,7 +10,7 @@ import { open } from 'node:fs/promises';
 import type { ByteSource } from '../io/source.js';
 import { checkLength, type RangeSource } from '../memmap/range-source.js';
 import { pyStrRepr } from '../npy/pyrepr.js';
-import { MAX_BUFFER_BYTES, readAt, readAtSync, toPath, writeAt, writeAtSync, type PathLike } from './files.js';
+import { MAX_BUFFER_BYTES, readAt, readAtSync, readIntoSync, toPath, writeAt, writeAtSync, type PathLike } from './files.js';
 
 function describe(path: PathLike, size: number): Pick<RangeSource, 'size' | 'name' | 'maxBufferBytes'> {
   return { size, name: pyStrRepr(String(path)), maxBufferBytes: MAX_BUFFER_BYTES };
@@ -36,6 +36,10 @@ export function fileRangeSourceSync(path: PathLike, writable: boolean): RangeSou
   const src: RangeSource = {
     ...describe(path, stats.size),
     readSync: (offset, length) => checkLength(src, readAtSync(fd, offset, length), offset, length),
+    readIntoSync: (offset, target) => {
+      const done = readIntoSync(fd, offset, target);
+      if (done !== target.length) checkLength(src, target.subarray(0, done), offset, target.length);
+    },
     read: async (offset, length) => src.readSync!(offset, length),
     close: () => {
       if (isOpen) closeSync(fd);

@@ -18,6 +18,7 @@ export interface ArrayCase {
   shape: number[];
   fortran_order: boolean;
   slices: SliceCase[];
+  takes: { indices: number[]; ok: boolean; shape?: number[]; bytes?: string; class?: string; message?: string }[];
 }
 
 export interface MemmapManifest {

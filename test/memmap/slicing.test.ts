@@ -41,6 +41,28 @@ describe('memmap slicing, against numpy', () => {
     });
   }
 
+  it(`take() gives numpy's rows for integer-array indices (repeats, negatives, out of bounds), sync and async`, async () => {
+    let n = 0;
+    for (const a of m.arrays) {
+      using mm = loadSync(memmapPath(a.file), { mmapMode: 'r' }) as MemmapArray;
+      const viaBlob = (await loadRange(blobSource(new Blob([readFileSync(memmapPath(a.file))])), { mmapMode: 'r' })) as MemmapArray;
+      for (const c of a.takes) {
+        const what = `${a.file}[${JSON.stringify(c.indices)}]`;
+        n++;
+        if (c.ok) {
+          for (const got of [mm.take(c.indices), await viaBlob.takeAsync(c.indices)]) {
+            expect(got.shape, what).to.deep.equal(c.shape);
+            expect(Buffer.from(got.tobytes()).toString('base64'), what).to.equal(c.bytes);
+          }
+        } else {
+          const e = thrown(() => mm.take(c.indices));
+          expect([e.pythonType, e.message], what).to.deep.equal([c.class, c.message]);
+        }
+      }
+    }
+    expect(n).to.be.greaterThan(80);
+  });
+
   it('gives the same answers through an async file handle and through a Blob', async () => {
     for (const a of m.arrays) {
       const viaFile = (await load(memmapPath(a.file), { mmapMode: 'r' })) as MemmapArray;
