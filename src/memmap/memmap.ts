@@ -150,7 +150,7 @@ export class MemmapArray {
 
   /** Reads and checks the header (sync source), then maps the array. */
   static openSync(source: RangeSource, mode: string, opts: NpyReadOptions = {}): MemmapArray {
-    const r = runSyncOn(source, memmapHeaderPlan(sourceInfo(source), mode, opts), 'open');
+    const r = runSyncOn(source, memmapHeaderPlan(sourceInfo(source), mode, opts), 'MemmapArray.open');
     return new MemmapArray(source, r.header, r.mode, opts);
   }
 
@@ -198,7 +198,7 @@ export class MemmapArray {
    */
   slice(...spec: IndexSpec[]): NdArray {
     const view = this.readView(spec);
-    const read = needSync(this.store, 'slice');
+    const read = needSync(this.store, 'sliceAsync');
     if (!isContiguous(view, this.itemsize)) return this.toNdArray(runPlanSync(gatherPlan(view, this.itemsize, this.offset), read), view.shape);
     // Rows and blocks of rows (the hot path of random row access): one read, into the result when the source can.
     const length = sizeOf(view.shape) * this.itemsize;
@@ -223,7 +223,7 @@ export class MemmapArray {
   take(indices: ArrayLike<number>): NdArray {
     const [shape, plan] = this.takeRows(indices);
     const into = this.store.readIntoSync;
-    if (into === undefined || !(this.order === 'C' || this.ndim === 1)) return this.toNdArray(runSyncOn(this.store, plan, 'take'), shape);
+    if (into === undefined || !(this.order === 'C' || this.ndim === 1)) return this.toNdArray(runSyncOn(this.store, plan, 'takeAsync'), shape);
     // A file: each row read straight into its place in the result.
     const rowBytes = shape.length === 0 ? 0 : sizeOf(shape) / Math.max(shape[0]!, 1) * this.itemsize;
     const rows = checkRows(indices, this.shape[0]!);

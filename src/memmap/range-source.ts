@@ -47,18 +47,19 @@ export function sourceInfo(src: RangeSource): SourceInfo {
   };
 }
 
-export function needSync(src: RangeSource, what: string): (offset: number, length: number) => Uint8Array {
+/** The source's sync reads, or a typed error naming `instead`, the async call to make. */
+export function needSync(src: RangeSource, instead: string): (offset: number, length: number) => Uint8Array {
   const readSync = src.readSync;
   if (readSync === undefined) {
-    throw new NpyioArgumentError(`${src.name} is read asynchronously: use ${what}Async (or open the file with loadSync)`, {
+    throw new NpyioArgumentError(`${src.name} is read asynchronously: use ${instead} (or open the file with loadSync)`, {
       pythonType: 'TypeError',
     });
   }
   return (o, n) => readSync.call(src, o, n);
 }
 
-export function runSyncOn<T>(src: RangeSource, plan: ReadPlan<T>, what: string): T {
-  return runPlanSync(plan, needSync(src, what));
+export function runSyncOn<T>(src: RangeSource, plan: ReadPlan<T>, instead: string): T {
+  return runPlanSync(plan, needSync(src, instead));
 }
 
 export function runOn<T>(src: RangeSource, plan: ReadPlan<T>): Promise<T> {

@@ -37,6 +37,7 @@ import { fileSource, runOnFile, runOnFileSync, toPath, writeFileAtomic, writeFil
 import { fileRangeSource, fileRangeSourceSync } from './range-files.js';
 import { MemmapArray, newMemmapHeader, writesFile, type MmapMode, type OpenMemmapOptions } from '../memmap/memmap.js';
 import { loadRange, notAFile, remoteSource, startsAsNpy, type RemoteLoadOptions } from '../memmap/open.js';
+import { isHttpUrl } from '../memmap/http-source.js';
 import type { RangeSource } from '../memmap/range-source.js';
 import { sniff } from '../load.js';
 import { MAGIC } from '../npy/header.js';
@@ -47,7 +48,7 @@ export type Source = PathLike | BytesSource | Blob;
 export type LocalSource = PathLike | BytesSource;
 
 function isPath(src: Source): src is PathLike {
-  return typeof src === 'string' || (src instanceof URL && src.protocol === 'file:');
+  return typeof src === 'string' || (src instanceof URL && !isHttpUrl(src));
 }
 
 /** numpy's open_memmap on an existing file: a MemmapArray when it is an .npy, else null (the mode is ignored). */

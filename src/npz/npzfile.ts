@@ -63,7 +63,7 @@ export class NpzFile implements Iterable<string> {
   /** numpy's `npz[key]`: an .npy member decoded (by content, not name), any other member as raw bytes. */
   get(key: string): unknown {
     const [source, entry] = this.lookup(key);
-    return this.decode(runSyncOn(source, memberPlan(source.size, entry), 'get'), entry);
+    return this.decode(runSyncOn(source, memberPlan(source.size, entry), 'getAsync'), entry);
   }
 
   /** `get` over any source: the member is read asynchronously. */
