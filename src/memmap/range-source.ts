@@ -66,7 +66,11 @@ export function runOn<T>(src: RangeSource, plan: ReadPlan<T>): Promise<T> {
   return runPlan(plan, (o, n) => src.read(o, n));
 }
 
-/** A sync ByteSource (the npz reader's) as a RangeSource. */
+/**
+ * A sync ByteSource (the npz reader's) as a RangeSource. Reads of bytes in
+ * memory stay zero-copy views, so they are not fresh: fine for the npz
+ * reader, which never writes to what it reads.
+ */
 export function fromByteSource(src: ByteSource): RangeSource {
   return {
     size: src.size,

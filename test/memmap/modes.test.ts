@@ -32,7 +32,7 @@ interface Op {
   spec: IndexSpec[];
   shape?: number[];
   values?: number[];
-  value?: number | [number, number];
+  value?: number | boolean | string | [number, number];
 }
 
 /** Writes on copies of these fixtures; numpy applies the same to the original and compares. */
@@ -53,6 +53,9 @@ const WRITES: Record<string, Op[]> = {
   ],
   // float16 from numbers (rounded to nearest even, subnormals, overflow to inf) and exact 64-bit ints.
   'f2-1d.npy': [{ spec: [0], value: 0.1 }, { spec: [1], value: 1e-6 }, { spec: [2], value: -70000 }, { spec: [3], value: 2049 }],
+  // Strings into U (truncated to fit, astral code points whole), booleans into bool.
+  'U3-2d.npy': [{ spec: [1, 2], value: 'h\u00e9' }, { spec: [0, 0], value: '\u{1F600}ab' }, { spec: [3, 1], value: 'wxyz' }],
+  'bool-1d.npy': [{ spec: [0], value: false }, { spec: [1], value: true }],
   'i8-be-1d.npy': [{ spec: [2], value: 2 ** 53 }, { spec: [-1], value: -12345678901 }],
   'c16-be-f-3d.npy': [
     { spec: [2, 3, 4], value: [1.5, -2] },
