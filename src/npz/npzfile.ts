@@ -51,6 +51,18 @@ export class NpzFile implements Iterable<string> {
 
   /** numpy's `npz[key]`: an .npy member decoded (by content, not name), any other member as raw bytes. */
   get(key: string): unknown {
+    const { entry, bytes } = this.member(key);
+    try {
+      if (bytes.length < MAGIC.length || !MAGIC.every((b, i) => bytes[i] === b)) return bytes;
+      return runPlanOnBytes((info) => npyPlan(info, this.opts), bytes);
+    } catch (e) {
+      if (e instanceof NpyioError && e.member === undefined) Object.assign(e, { member: entry.name });
+      throw e;
+    }
+  }
+
+  /** The member `key` names (numpy's key rules), its bytes read, inflated and CRC-checked, not decoded. */
+  member(key: string): { entry: ZipEntry; bytes: Uint8Array } {
     const entry = this.table.get(key);
     if (entry === undefined) {
       throw new NpyioError(`${key} is not a file in the archive`, { pythonType: 'KeyError' });
@@ -60,14 +72,7 @@ export class NpzFile implements Iterable<string> {
         pythonType: 'AttributeError', member: entry.name,
       });
     }
-    const bytes = readMember(this.source, entry);
-    try {
-      if (bytes.length < MAGIC.length || !MAGIC.every((b, i) => bytes[i] === b)) return bytes;
-      return runPlanOnBytes((info) => npyPlan(info, this.opts), bytes);
-    } catch (e) {
-      if (e instanceof NpyioError && e.member === undefined) Object.assign(e, { member: entry.name });
-      throw e;
-    }
+    return { entry, bytes: readMember(this.source, entry) };
   }
 
   keys(): string[] {
