@@ -19,6 +19,9 @@ Files in show/:
 cases.json is a list: {"file": name in show/, "args": extra command-line
 arguments, "text": what Python printed}. PYTHONHASHSEED does not matter:
 no case prints a set of str.
+
+dtype-reprs.json: {file: repr(dtype)} for every .npy in npy/ whose header
+numpy reads, for `npyio inspect` (it prints numpy's str and repr of the dtype).
 """
 import collections
 import datetime
@@ -30,6 +33,7 @@ import shutil
 import sys
 
 import numpy as np
+import numpy.lib._format_impl as _format_impl
 
 sys.dont_write_bytecode = True
 HERE = pathlib.Path(__file__).resolve().parent
@@ -131,6 +135,16 @@ def main():
         for key in npz.files:
             cases.append({"file": "py2-objarr.npz", "args": ["--allow-pickle", "--encoding", "latin1", "--key", key],
                           "text": repr(npz[key])})
+    reprs = {}
+    for f in sorted((HERE / "npy").glob("*.npy")):
+        with open(f, "rb") as fp:
+            try:
+                version = np.lib.format.read_magic(fp)
+                # the private reader is the one that knows 3.0's UTF-8 headers
+                reprs[f.name] = repr(_format_impl._read_array_header(fp, version, max_header_size=1 << 20)[2])
+            except Exception:  # unreadable headers are npy-errors' business
+                continue
+    (OUT / "dtype-reprs.json").write_text(json.dumps(reprs, indent=0) + "\n")
     with open(OUT / "cases.json", "w") as out:
         out.write("[\n" + ",\n".join(json.dumps(c, ensure_ascii=False) for c in cases) + "\n]\n")
     size = sum(p.stat().st_size for p in OUT.iterdir())

@@ -101,7 +101,7 @@ function readHeader(size: number, read: (offset: number, length: number) => Uint
 /** Where a member's data starts: after its local header, name and extra field. */
 function dataStart(src: ByteSource, e: ZipEntry): number {
   const h = e.localHeaderOffset;
-  if (h + LOCAL_SIZE > src.size) throw new ZipFormatError('Truncated file header', { offset: h, member: e.name, pythonType: 'BadZipFile' });
+  if (!(h >= 0 && h + LOCAL_SIZE <= src.size)) throw new ZipFormatError('Truncated file header', { offset: h, member: e.name, pythonType: 'BadZipFile' });
   const head = src.read(h, LOCAL_SIZE);
   const view = new DataView(head.buffer, head.byteOffset, LOCAL_SIZE);
   if (view.getUint32(0, true) !== LOCAL_SIG) throw new ZipFormatError('Bad magic number for file header', { offset: h, member: e.name, pythonType: 'BadZipFile' });

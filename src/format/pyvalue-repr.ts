@@ -160,6 +160,8 @@ function timezoneRepr(tz: PyTimezone): string {
 export function dtypeRepr(dt: DType): string {
   if (dt.fieldList === null && dt.subdtype === null) {
     if (dt.kind === 'O') return "dtype('O')";
+    // a flexible dtype of size 0 has no size in its name: dtype('S'), dtype('<U')
+    if (dt.itemsize === 0 && 'SUV'.includes(dt.kind)) return `dtype('${dt.str.replace(/0$/, '').replace(/^\|/, '')}')`;
     if (dt.kind === 'S' || dt.kind === 'V') return `dtype('${dt.str.slice(1)}')`;
     if (dt.kind === 'M' || dt.kind === 'm') return `dtype('${dt.str}')`;
   }
