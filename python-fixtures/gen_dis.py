@@ -12,7 +12,9 @@ The pickles:
 - dis/*.pkl written here: what exercises dis itself (memo and MARK errors,
   stack underflow, a pickle followed by another one, arguments pickletools
   reads differently from the C unpickler);
-- object arrays in .npy files (the pickle after the header).
+- object arrays in .npy files (the pickle after the header);
+- object arrays in .npz members ("key": the member's numpy key; "start" and
+  the offsets count in the member's bytes).
 
 Python 2.7's pickletools is not used: its output differs from Python 3's only
 in how Python 2 writes reprs (u'...', 123L), which npyio does not imitate.
@@ -34,8 +36,10 @@ import pathlib
 import pickle
 import pickletools
 import sys
+import zipfile
 
 import numpy as np
+import numpy.lib._format_impl as _format_impl
 
 sys.dont_write_bytecode = True
 HERE = pathlib.Path(__file__).resolve().parent
@@ -145,6 +149,13 @@ def main():
         cases.append(("dis/" + name, path.read_bytes(), npy_data_start(path)))
 
     entries = [{"file": rel, "start": start, "streams": dis_streams(data, start)} for rel, data, start in cases]
+    for rel, key in (("npz/savez-object.npz", "obj"), ("npz/savez_compressed-object.npz", "obj2d")):
+        with zipfile.ZipFile(HERE / rel) as z:
+            data = z.read(key + ".npy")
+        fp = io.BytesIO(data)
+        version = np.lib.format.read_magic(fp)
+        _format_impl._read_array_header(fp, version)
+        entries.append({"file": rel, "key": key, "start": fp.tell(), "streams": dis_streams(data, fp.tell())})
     with open(OUT / "cases.json", "w") as out:
         out.write("[\n" + ",\n".join(json.dumps(e) for e in entries) + "\n]\n")
     size = sum(p.stat().st_size for p in OUT.iterdir())

@@ -39,3 +39,26 @@ describe('npyio show prints what Python prints', () => {
     });
   }
 });
+
+describe('npyio show on a Python 2 archive', () => {
+  const cases = readJSON<Case[]>(fixture('show', 'cases.json')).filter((c) => c.file === 'py2-objarr.npz');
+  const file = fixture('show', 'py2-objarr.npz');
+
+  it('prints every member under its key with --all, each as numpy prints it', () => {
+    const r = runCli(['show', file, '--allow-pickle', '--encoding', 'latin1', '--all']);
+    expect(r.status, r.stderr).to.equal(0);
+    const expected = cases.map((c) => `${c.args[c.args.indexOf('--key') + 1]!}:\n${c.text}`).join('\n\n');
+    expect(r.stdout).to.equal(`${expected}\n`);
+  });
+
+  it('lists the members, object arrays with their dtype and shape', () => {
+    const r = runCli(['show', file, '--allow-pickle', '--encoding', 'latin1']);
+    expect(r.stdout.split('\n').slice(1, -1)).to.deep.equal(['x: |O (4,)']);
+  });
+
+  it('refuses the object member without --allow-pickle in numpy\'s words', () => {
+    const r = runCli(['show', file, '--all']);
+    expect(r.status).to.equal(2);
+    expect(r.stderr).to.equal('PickleDisallowedError: Object arrays cannot be loaded when allow_pickle=False\n');
+  });
+});
