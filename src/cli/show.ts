@@ -13,7 +13,7 @@ import { ObjectArray } from '../pickle/numpy.js';
 import { UsageError, type ParsedArgs } from './args.js';
 import type { Command, CommandContext } from './command.js';
 
-export const LOAD_OPTIONS = [
+const LOAD_OPTIONS = [
   { name: 'allow-pickle', help: "numpy's allow_pickle: object arrays and pickle files" },
   { name: 'encoding', value: 'E', help: 'Python 2 str in pickles: ASCII (default), latin1 or bytes' },
   { name: 'no-fix-imports', help: 'do not map Python 2 module names to Python 3 ones' },

@@ -23,7 +23,7 @@ import { DType } from '../dtype/dtype.js';
 import { NpyioError } from '../errors.js';
 import { NdArray } from '../ndarray.js';
 import { typedFromBytes } from '../dtype/storage.js';
-import { pyBytesRepr, pyComplexRepr, pyFloatRepr, pyStrRepr } from '../npy/pyrepr.js';
+import { pyByteArrayRepr, pyBytesRepr, pyComplexRepr, pyFloatRepr, pyStrRepr } from '../npy/pyrepr.js';
 import { timedeltaRepr } from '../pickle/builtins.js';
 import { ObjectArray } from '../pickle/numpy.js';
 import {
@@ -36,12 +36,6 @@ import { arrayRepr, arrayStr, objectArrayText, type PrintOptions } from './repr.
 
 /** CPython's recursion limit is 1000 frames; repr of deeper nesting raises RecursionError. */
 const MAX_DEPTH = 990;
-
-/** `repr(bytearray)`: bytearray's repr escapes `'` even inside double quotes (CPython's bytearray_repr). */
-export function pyByteArrayRepr(b: Uint8Array): string {
-  const r = pyBytesRepr(b);
-  return `bytearray(${r.startsWith('b"') ? r.replace(/'/g, "\\'") : r})`;
-}
 
 /** Python's `repr(value)`; arrays inside print under `opts` as numpy prints them. */
 export function pyValueRepr(value: unknown, opts?: PrintOptions): string {

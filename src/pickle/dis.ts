@@ -21,13 +21,16 @@
  * - Bytes after a STOP are a second pickle stream (as successive
  *   `pickle.load` calls on one file would read them): a line says where it
  *   starts, and it is disassembled with a fresh memo.
+ * - Indentation stops growing at MAX_INDENT_LEVELS open MARKs, so a hostile
+ *   pickle of a million nested MARKs gives a million short lines, not
+ *   terabytes of blanks (`DisOp.depth` stays exact).
  * - Arguments are parsed as the C unpickler parses them, which pickletools
  *   does not always do: INT and LONG are read in base 0 (`010` is 8), STRING
  *   with non-ASCII bytes is shown where pickletools fails on it, GLOBAL names
  *   are UTF-8 where pickletools escape-decodes them.
  */
 import { NpyioError, UnpicklingError } from '../errors.js';
-import { pyBytesRepr, pyFloatRepr, pyStrRepr } from '../npy/pyrepr.js';
+import { pyByteArrayRepr, pyBytesRepr, pyFloatRepr, pyStrRepr } from '../npy/pyrepr.js';
 import { Cursor } from './cursor.js';
 import { BY_CODE, type OpcodeInfo } from './opcodes.js';
 import { latin1 } from './text.js';
@@ -63,6 +66,9 @@ export interface Disassembly {
   readonly error?: UnpicklingError;
 }
 
+/** Open MARK levels beyond which lines are not indented further. */
+export const MAX_INDENT_LEVELS = 64;
+
 /** pickletools' StackObject names for the two markers the emulation cares about. */
 const MARK = 'mark';
 const MEMO_PUTS = new Set(['PUT', 'BINPUT', 'LONG_BINPUT', 'MEMOIZE']);
@@ -92,8 +98,7 @@ function argRepr(op: OpcodeInfo, arg: unknown, raw: Uint8Array): string {
   // the table's uint8 caps what no input can hold at 2^53 - 1; the listing shows the bytes' value
   if (reader === 'uint8') return new DataView(raw.buffer, raw.byteOffset + raw.length - 8, 8).getBigUint64(0, true).toString();
   if (arg instanceof Uint8Array) {
-    // bytearray's repr escapes ' even inside double quotes (CPython's bytearray_repr)
-    if (reader === 'bytearray8') return `bytearray(${pyBytesRepr(arg).replace(/^(b".*)$/s, (r) => r.replace(/'/g, "\\'"))})`;
+    if (reader === 'bytearray8') return pyByteArrayRepr(arg);
     // Python 2 str (STRING, BINSTRING, SHORT_BINSTRING): pickletools shows a str of latin-1 characters
     if (reader.startsWith('string')) return pyStrRepr(latin1(arg));
     return pyBytesRepr(arg);
@@ -188,7 +193,7 @@ export function dis(bytes: Uint8Array, opts: DisOptions = {}): Disassembly {
         else error = `memo key ${shown} has never been stored into`;
       }
 
-      let text = `${String(pos).padStart(5)}: ${codeRepr(op.code).padEnd(4)} ${indent.repeat(depth)}${op.name}`;
+      let text = `${String(pos).padStart(5)}: ${codeRepr(op.code).padEnd(4)} ${indent.repeat(Math.min(depth, MAX_INDENT_LEVELS))}${op.name}`;
       if (shown !== undefined || note !== undefined) {
         text += ' '.repeat(Math.max(0, 10 - op.name.length));
         if (shown !== undefined) text += ` ${shown}`;

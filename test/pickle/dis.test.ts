@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
-import { dis, disText } from '../../src/pickle/dis.js';
+import { dis, disText, MAX_INDENT_LEVELS } from '../../src/pickle/dis.js';
 import { UnpicklingError } from '../../src/errors.js';
 import { fixture, readJSON } from '../helpers.js';
 
@@ -152,6 +152,16 @@ describe('dis', () => {
       const r = dis(b);
       expect(r.lines.length).to.be.greaterThan(0);
     }
+  });
+
+  it('stops indenting at MAX_INDENT_LEVELS open MARKs, keeping the exact depth', () => {
+    const n = 20000;
+    const b = new Uint8Array(n + 1).fill(0x28); // MARK * n, then STOP
+    b[n] = 0x2e;
+    const r = dis(b);
+    expect(r.ops[n - 1]!.depth).to.equal(n - 1);
+    expect(r.ops[n - 1]!.text.length).to.equal('19999: (    '.length + 4 * MAX_INDENT_LEVELS + 'MARK'.length);
+    expect(r.error!.message).to.equal('stack not empty after STOP: [' + Array(n - 1).fill('mark').join(', ') + ']');
   });
 
   it('offsets count from the start of the bytes when the pickle follows an .npy header', () => {
