@@ -15,7 +15,7 @@ import { MAGIC } from '../npy/header.js';
 import { pyStrRepr } from '../npy/pyrepr.js';
 import { headerPlan } from '../npy/read.js';
 import { NpzFile } from '../npz/npzfile.js';
-import { dis as disassemble } from '../pickle/dis.js';
+import { disEach as disassemble } from '../pickle/dis.js';
 import { UsageError, type ParsedArgs } from './args.js';
 import type { Colour } from './colour.js';
 import type { Command, CommandContext } from './command.js';
@@ -56,14 +56,28 @@ function paintLine(line: string, colour: Colour): string {
   return `${colour.paint('dim', m[1]!)}${m[2]!}${m[3]!}${colour.paint('bold', m[4]!)}${rest}`;
 }
 
+/** Lines are written in batches of this many: the listing of a large pickle is never held whole. */
+const BATCH = 4096;
+
 function run(args: ParsedArgs, ctx: CommandContext): void {
   const { bytes, what } = pickleBytes(args.positionals[0]!, args.string('key'));
-  const result = disassemble(bytes, { start: pickleStart(bytes, what), firstStreamOnly: args.flag('first-stream') });
-  const lines = result.error === undefined ? result.lines : result.lines.slice(0, -1);
-  if (lines.length > 0) ctx.out(lines.map((l) => paintLine(l, ctx.colour)).join('\n'));
-  if (result.error === undefined) return;
+  let batch: string[] = [];
+  let errorLine: string | undefined;
+  const summary = disassemble(bytes, { start: pickleStart(bytes, what), firstStreamOnly: args.flag('first-stream') }, (line, _op, error) => {
+    if (error !== undefined) {
+      errorLine = line;
+      return;
+    }
+    batch.push(paintLine(line, ctx.colour));
+    if (batch.length === BATCH) {
+      ctx.out(batch.join('\n'));
+      batch = [];
+    }
+  });
+  if (batch.length > 0) ctx.out(batch.join('\n'));
+  if (summary.error === undefined) return;
   // the listing went to stdout; the error is the one line on stderr, as for any failure
-  throw new UnpicklingError(`${what}: ${result.lines[result.lines.length - 1]!}`, { offset: result.error.offset, cause: result.error });
+  throw new UnpicklingError(`${what}: ${errorLine!}`, { offset: summary.error.offset, cause: summary.error });
 }
 
 export const dis: Command = {

@@ -56,15 +56,25 @@ export interface DisOp {
   readonly text: string;
 }
 
-export interface Disassembly {
-  /** Every printed line: opcodes, protocol lines, stream starts, and the error line if any. */
-  readonly lines: string[];
-  readonly ops: DisOp[];
+/** How a disassembly ended. */
+export interface DisSummary {
   /** Streams seen (a stream counts once its first opcode is read). */
   readonly streams: number;
   /** What stopped the disassembly early, also printed as the last line. */
   readonly error?: UnpicklingError;
 }
+
+export interface Disassembly extends DisSummary {
+  /** Every printed line: opcodes, protocol lines, stream starts, and the error line if any. */
+  readonly lines: string[];
+  readonly ops: DisOp[];
+}
+
+/**
+ * Receives each line as it is made: with its opcode for an opcode line, with
+ * the error for the final error line, alone for the others.
+ */
+export type DisSink = (line: string, op?: DisOp, error?: UnpicklingError) => void;
 
 /** Open MARK levels beyond which lines are not indented further. */
 export const MAX_INDENT_LEVELS = 64;
@@ -93,10 +103,11 @@ function effectOf(op: OpcodeInfo): StackEffect {
 }
 
 /** Python's repr of an argument as pickletools reads it, from the table reader's value. */
-function argRepr(op: OpcodeInfo, arg: unknown, raw: Uint8Array): string {
+/** `end` is where the argument ends in `bytes`. */
+function argRepr(op: OpcodeInfo, arg: unknown, bytes: Uint8Array, end: number): string {
   const reader = op.arg!.name;
   // the table's uint8 caps what no input can hold at 2^53 - 1; the listing shows the bytes' value
-  if (reader === 'uint8') return new DataView(raw.buffer, raw.byteOffset + raw.length - 8, 8).getBigUint64(0, true).toString();
+  if (reader === 'uint8') return new DataView(bytes.buffer, bytes.byteOffset + end - 8, 8).getBigUint64(0, true).toString();
   if (arg instanceof Uint8Array) {
     if (reader === 'bytearray8') return pyByteArrayRepr(arg);
     // Python 2 str (STRING, BINSTRING, SHORT_BINSTRING): pickletools shows a str of latin-1 characters
@@ -110,9 +121,16 @@ function argRepr(op: OpcodeInfo, arg: unknown, raw: Uint8Array): string {
   return String(arg);
 }
 
-/** The opcode byte as `repr(opcode.code)[1:-1]` writes it. */
-function codeRepr(code: number): string {
-  return pyStrRepr(String.fromCharCode(code)).slice(1, -1);
+/** Per opcode: the byte as `repr(opcode.code)[1:-1]` writes it, padded to 4, and a blank. */
+const CODE_COLUMN = new Map<OpcodeInfo, string>();
+
+function codeColumn(op: OpcodeInfo): string {
+  let s = CODE_COLUMN.get(op);
+  if (s === undefined) {
+    s = `${pyStrRepr(String.fromCharCode(op.code)).slice(1, -1).padEnd(4)} `;
+    CODE_COLUMN.set(op, s);
+  }
+  return s;
 }
 
 function disError(message: string, offset: number, opcode?: string): UnpicklingError {
@@ -121,17 +139,27 @@ function disError(message: string, offset: number, opcode?: string): UnpicklingE
 
 /** Disassembles `bytes` (from `opts.start`) as `pickletools.dis` prints it; never throws on bad input. */
 export function dis(bytes: Uint8Array, opts: DisOptions = {}): Disassembly {
-  const indent = ' '.repeat(opts.indent ?? 4);
-  const c = new Cursor(bytes, opts.start ?? 0);
   const lines: string[] = [];
   const ops: DisOp[] = [];
+  const summary = disEach(bytes, opts, (line, op) => {
+    lines.push(line);
+    if (op !== undefined) ops.push(op);
+  });
+  return { lines, ops, ...summary };
+}
+
+/** `dis` handing each line to `sink` as it is made and keeping nothing: for pickles of any size. */
+export function disEach(bytes: Uint8Array, opts: DisOptions, sink: DisSink): DisSummary {
+  const indent = ' '.repeat(opts.indent ?? 4);
+  const indents = Array.from({ length: MAX_INDENT_LEVELS + 1 }, (_, i) => indent.repeat(i));
+  const c = new Cursor(bytes, opts.start ?? 0);
   let streams = 0;
 
-  const fail = (e: UnpicklingError): Disassembly => {
+  const fail = (e: UnpicklingError): DisSummary => {
     // one line, whatever the message quotes (a reader's message can hold the raw text it refused)
     const message = e.message.replace(/[\x00-\x1f\x7f]/g, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
-    lines.push(`error at byte ${e.offset ?? c.opStart}: ${message}`);
-    return { lines, ops, streams, error: e };
+    sink(`error at byte ${e.offset ?? c.opStart}: ${message}`, undefined, e);
+    return { streams, error: e };
   };
 
   for (;;) {
@@ -157,7 +185,7 @@ export function dis(bytes: Uint8Array, opts: DisOptions = {}): Disassembly {
         throw e;
       }
 
-      const shown = arg === undefined ? undefined : argRepr(op, arg, bytes.subarray(pos, c.pos));
+      const shown = arg === undefined ? undefined : argRepr(op, arg, bytes, c.pos);
       const depth = markstack.length;
       maxproto = Math.max(maxproto, op.proto);
       const { before } = effectOf(op);
@@ -193,14 +221,13 @@ export function dis(bytes: Uint8Array, opts: DisOptions = {}): Disassembly {
         else error = `memo key ${shown} has never been stored into`;
       }
 
-      let text = `${String(pos).padStart(5)}: ${codeRepr(op.code).padEnd(4)} ${indent.repeat(Math.min(depth, MAX_INDENT_LEVELS))}${op.name}`;
+      let text = `${String(pos).padStart(5)}: ${codeColumn(op)}${indents[Math.min(depth, MAX_INDENT_LEVELS)]!}${op.name}`;
       if (shown !== undefined || note !== undefined) {
         text += ' '.repeat(Math.max(0, 10 - op.name.length));
         if (shown !== undefined) text += ` ${shown}`;
         if (note !== undefined) text += ` ${note}`;
       }
-      lines.push(text);
-      ops.push({ offset: pos, op, arg, depth, text });
+      sink(text, { offset: pos, op, arg, depth, text });
       if (error !== undefined) return fail(disError(error, pos, op.name));
 
       if (stack.length < numtopop) {
@@ -211,15 +238,17 @@ export function dis(bytes: Uint8Array, opts: DisOptions = {}): Disassembly {
       stack.push(...after);
       if (op.name === 'STOP') break;
     }
-    lines.push(`highest protocol among opcodes = ${maxproto}`);
+    sink(`highest protocol among opcodes = ${maxproto}`);
     const stop = c.pos - 1;
     if (stack.length > 0) return fail(disError(`stack not empty after STOP: [${stack.join(', ')}]`, stop, 'STOP'));
-    if (opts.firstStreamOnly || c.pos >= bytes.length) return { lines, ops, streams };
-    lines.push(`another pickle stream starts at byte ${c.pos} (${bytes.length - c.pos} bytes after STOP)`);
+    if (opts.firstStreamOnly || c.pos >= bytes.length) return { streams };
+    sink(`another pickle stream starts at byte ${c.pos} (${bytes.length - c.pos} bytes after STOP)`);
   }
 }
 
 /** The disassembly as text, one line each, as pickletools.dis prints it. */
-export function disText(bytes: Uint8Array, opts?: DisOptions): string {
-  return dis(bytes, opts).lines.join('\n') + '\n';
+export function disText(bytes: Uint8Array, opts: DisOptions = {}): string {
+  const lines: string[] = [];
+  disEach(bytes, opts, (line) => lines.push(line));
+  return lines.join('\n') + '\n';
 }
