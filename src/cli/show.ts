@@ -5,20 +5,20 @@
  * canonical pyjson instead. An .npz lists its members, or prints the one
  * named by --key, or all of them with --all.
  */
-import { arrayRepr, arrayStr, type PrintOptions } from '../format/repr.js';
-import { objectArrayTextOf, pyValueRepr, pyValueStr } from '../format/pyvalue-repr.js';
+import type { PrintOptions } from '../format/repr.js';
+import { pyValueRepr, pyValueStr } from '../format/pyvalue-repr.js';
 import { NdArray } from '../ndarray.js';
 import { loadSync, NpzFile, toPyJSONText, type LoadOptions } from '../node/index.js';
 import { ObjectArray } from '../pickle/numpy.js';
-import { UsageError, type ParsedArgs } from './args.js';
+import { UsageError, type OptionSpec, type ParsedArgs } from './args.js';
 import type { Command, CommandContext } from './command.js';
 
-const LOAD_OPTIONS = [
+const LOAD_OPTIONS: readonly OptionSpec[] = [
   { name: 'allow-pickle', help: "numpy's allow_pickle: object arrays and pickle files" },
   { name: 'encoding', value: 'E', help: 'Python 2 str in pickles: ASCII (default), latin1 or bytes' },
   { name: 'no-fix-imports', help: 'do not map Python 2 module names to Python 3 ones' },
   { name: 'max-header-size', value: 'N', integer: true, help: "numpy's max_header_size (default 10000)" },
-] as const;
+];
 
 function loadOptions(args: ParsedArgs, onWarning: (m: string) => void): LoadOptions {
   const opts: LoadOptions = { allowPickle: args.flag('allow-pickle'), fixImports: !args.flag('no-fix-imports'), onWarning };
@@ -43,10 +43,7 @@ function printOptions(args: ParsedArgs): PrintOptions {
 function print(value: unknown, args: ParsedArgs): string {
   if (args.flag('json')) return toPyJSONText(value);
   const opts = printOptions(args);
-  const asStr = args.flag('str');
-  if (value instanceof NdArray) return asStr ? arrayStr(value, opts) : arrayRepr(value, opts);
-  if (value instanceof ObjectArray) return objectArrayTextOf(value, opts, asStr);
-  return asStr ? pyValueStr(value, opts) : pyValueRepr(value, opts);
+  return args.flag('str') ? pyValueStr(value, opts) : pyValueRepr(value, opts);
 }
 
 /** One line per member: key, dtype and shape (or what else it is). */

@@ -42,7 +42,11 @@ export function pyValueRepr(value: unknown, opts?: PrintOptions): string {
   return new Writer(opts).repr(value, 0);
 }
 
-/** Python's `str(value)`: a str is itself, anything else its repr (as for every type npyio returns). */
+/**
+ * `print(value)`: a str is itself, an array numpy's str; any other value its
+ * repr (where Python's str differs, for a date, a Decimal or a numpy scalar
+ * printed alone, this gives the repr).
+ */
 export function pyValueStr(value: unknown, opts?: PrintOptions): string {
   if (typeof value === 'string') return value;
   if (value instanceof NdArray) return arrayStr(value, opts);

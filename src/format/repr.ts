@@ -76,6 +76,8 @@ function resolve(o: PrintOptions = {}): Opts {
   };
 }
 
+const REPR_PREFIX = 'array(';
+
 /** numpy's `repr(a)`: `array([1., 2.], dtype=float32)`. */
 export function arrayRepr(a: NdArray, opts?: PrintOptions): string {
   const o = resolve(opts);
@@ -83,7 +85,6 @@ export function arrayRepr(a: NdArray, opts?: PrintOptions): string {
   return withExtras(lst, a.shape, !dtypeIsImplied(a.dtype) || a.size === 0 ? dtypeShortRepr(a.dtype) : null, o);
 }
 
-const REPR_PREFIX = 'array(';
 
 /** `array(<lst>, shape=..., dtype=...)`, wrapped where numpy's array_repr wraps it. */
 function withExtras(lst: string, shape: readonly number[], dtype: string | null, o: Opts): string {

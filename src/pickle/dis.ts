@@ -12,7 +12,7 @@
  * Notes: `(MARK at N)` on the opcode that closes a MARK level, `(as N)` on
  * MEMOIZE. After STOP: `highest protocol among opcodes = N`.
  *
- * Where pickletools stops, this goes on:
+ * Where this differs from pickletools (test/pickle/dis.test.ts lists each case):
  * - On bad input pickletools raises after printing some lines; here every
  *   line that can be printed is, then one line `error at byte N: message`,
  *   and `Disassembly.error` holds the typed error. pickletools' own checks
@@ -27,7 +27,10 @@
  * - Arguments are parsed as the C unpickler parses them, which pickletools
  *   does not always do: INT and LONG are read in base 0 (`010` is 8), STRING
  *   with non-ASCII bytes is shown where pickletools fails on it, GLOBAL names
- *   are UTF-8 where pickletools escape-decodes them.
+ *   are UTF-8 where pickletools escape-decodes them, and text the C
+ *   unpickler refuses (`FLOAT 1.5 ` with a blank) is an error here.
+ * - Two encoded surrogates that pair up print as the character they make:
+ *   a JS string cannot tell them apart.
  */
 import { NpyioError, UnpicklingError } from '../errors.js';
 import { pyByteArrayRepr, pyBytesRepr, pyFloatRepr, pyStrRepr } from '../npy/pyrepr.js';
