@@ -7,27 +7,15 @@
  *
  * The input is written by python3 into bench-data/ (git-ignored). Medians of the runs.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { disText } from '../src/pickle/dis.js';
-import { benchDir, option, python, timeRuns } from './bench-util.js';
+import { dictsPickle, option, pyTimer, python, timeRuns } from './bench-util.js';
 
 const RUNS = option('runs', 5);
-const dicts = join(benchDir(), 'dicts-200k.pkl');
+const dicts = dictsPickle();
 
-if (!existsSync(dicts)) {
-  python(`import pickle
-rows = [{'id': i, 'name': f'row{i}', 'score': i * 0.5, 'tags': ['a', 'b'], 'ok': i % 2 == 0} for i in range(200000)]
-open(${JSON.stringify(dicts)}, 'wb').write(pickle.dumps(rows, protocol=4))`);
-}
-
-const py = JSON.parse(python(`import io, json, pickletools, time
-def t(f):
-    ts = []
-    for _ in range(${RUNS}):
-        s = time.perf_counter(); f(); ts.append((time.perf_counter() - s) * 1000)
-    return sorted(ts)[len(ts) // 2]
-data = open(${JSON.stringify(dicts)}, 'rb').read()
+const py = JSON.parse(python(`import io, json, pickletools
+${pyTimer(RUNS)}data = open(${JSON.stringify(dicts)}, 'rb').read()
 out = io.StringIO(); pickletools.dis(data, out=out)
 print(json.dumps({'ms': t(lambda: pickletools.dis(data, out=io.StringIO())), 'chars': len(out.getvalue())}))`)) as { ms: number; chars: number };
 
