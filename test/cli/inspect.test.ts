@@ -4,7 +4,8 @@ import { inspectSource, MAX_PREFIX, type NpyFileInfo, type ZipFileInfo } from '.
 import { bytesSource, type ByteSource } from '../../src/io/source.js';
 import { savezBytes, array } from '../../src/index.js';
 import { zipBytes } from '../../src/npz/zip-write.js';
-import { fixture, readJSON } from '../helpers.js';
+import { NpyioError } from '../../src/errors.js';
+import { fixture, readJSON, seededRandom } from '../helpers.js';
 import { runCli } from './run.js';
 
 interface NpyEntry {
@@ -142,6 +143,23 @@ describe('npyio inspect', () => {
     const json = runCli(['inspect', '--json', ...files]);
     const parsed = JSON.parse(json.stdout) as { kind: string }[];
     expect(parsed.map((p) => p.kind)).to.deep.equal(['npy', 'npz']);
+  });
+
+  it('gives facts or a typed error for random mutations of archives and .npy files', () => {
+    const random = seededRandom(11);
+    const bases = ['savez_compressed-mixed.npz', 'savez-object.npz', 'zip64-full.npz'].map((f) => fixture('npz', f))
+      .concat([fixture('npy', 'sample.npy')]).map((p) => new Uint8Array(readFileSync(p)));
+    for (const base of bases) {
+      for (let k = 0; k < 150; k++) {
+        const b = base.slice();
+        for (let m = 0; m < 4; m++) b[Math.floor(random() * (k % 2 ? Math.min(b.length, 200) : b.length))] = Math.floor(random() * 256);
+        try {
+          inspectSource(bytesSource(b), 'fuzz');
+        } catch (e) {
+          expect(e, `mutation ${k}`).to.be.instanceOf(NpyioError);
+        }
+      }
+    }
   });
 
   it('walks every npz fixture without an untyped error', () => {
