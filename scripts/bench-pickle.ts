@@ -10,17 +10,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loads, loadSync } from '../src/node/index.js';
-import { benchDir, option, python, timeRuns } from './bench-util.js';
+import { benchDir, dictsPickle, option, pyTimer, python, timeRuns } from './bench-util.js';
 
 const RUNS = option('runs', 7);
-const dicts = join(benchDir(), 'dicts-200k.pkl');
+const dicts = dictsPickle();
 const objects = join(benchDir(), 'objects-1m.npy');
 
-if (!existsSync(dicts)) {
-  python(`import pickle
-rows = [{'id': i, 'name': f'row{i}', 'score': i * 0.5, 'tags': ['a', 'b'], 'ok': i % 2 == 0} for i in range(200000)]
-open(${JSON.stringify(dicts)}, 'wb').write(pickle.dumps(rows, protocol=4))`);
-}
 if (!existsSync(objects)) {
   python(`import numpy as np
 a = np.empty(1000000, dtype=object)
@@ -28,13 +23,8 @@ for i in range(1000000): a[i] = (i, f's{i}') if i % 3 == 0 else (i * 0.25 if i %
 np.save(${JSON.stringify(objects)}, a, allow_pickle=True)`);
 }
 
-const py = JSON.parse(python(`import json, pickle, time, numpy as np
-def t(f):
-    ts = []
-    for _ in range(${RUNS}):
-        s = time.perf_counter(); f(); ts.append((time.perf_counter() - s) * 1000)
-    return sorted(ts)[len(ts) // 2]
-data = open(${JSON.stringify(dicts)}, 'rb').read()
+const py = JSON.parse(python(`import json, pickle, numpy as np
+${pyTimer(RUNS)}data = open(${JSON.stringify(dicts)}, 'rb').read()
 print(json.dumps({'dicts': t(lambda: pickle.loads(data)), 'objects': t(lambda: np.load(${JSON.stringify(objects)}, allow_pickle=True))}))`)) as { dicts: number; objects: number };
 
 const bytes = new Uint8Array(readFileSync(dicts));

@@ -1,6 +1,6 @@
 /** What every benchmark here shares: options, medians of timed runs, python3 for the numpy side, the data folder. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -40,4 +40,26 @@ export function python(code: string): string {
   const r = spawnSync('python3', ['-c', code], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(r.stderr);
   return r.stdout.trim();
+}
+
+/** Python source defining `t(f)`: the median milliseconds of `runs` calls, as timeRuns measures ours. */
+export function pyTimer(runs: number): string {
+  return `import time
+def t(f):
+    ts = []
+    for _ in range(${runs}):
+        s = time.perf_counter(); f(); ts.append((time.perf_counter() - s) * 1000)
+    return sorted(ts)[len(ts) // 2]
+`;
+}
+
+/** bench-data/dicts-200k.pkl: 200k five-key dicts pickled with protocol 4, written once. */
+export function dictsPickle(): string {
+  const path = join(benchDir(), 'dicts-200k.pkl');
+  if (!existsSync(path)) {
+    python(`import pickle
+rows = [{'id': i, 'name': f'row{i}', 'score': i * 0.5, 'tags': ['a', 'b'], 'ok': i % 2 == 0} for i in range(200000)]
+open(${JSON.stringify(path)}, 'wb').write(pickle.dumps(rows, protocol=4))`);
+  }
+  return path;
 }

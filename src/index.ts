@@ -15,6 +15,7 @@ export type { ArrayLoadOptions, LoadOptions } from './load.js';
 export { loads, defaultRegistry, type LoadsOptions } from './pickle/loads.js';
 export { Registry, type CallContext, type GlobalHandler } from './pickle/registry.js';
 export { ObjectArray } from './pickle/numpy.js';
+export { dis, disEach, disText, type Disassembly, type DisOp, type DisOptions, type DisSink, type DisSummary } from './pickle/dis.js';
 export {
   isFrozenSet, makeFrozenSet, NumpyScalar, PyByteArray, PyDate, PyDateTime, PyDecimal, PyGlobal, PyObject, PyRange, PySlice,
   PyTime, PyTimedelta, PyTimezone,

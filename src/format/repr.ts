@@ -76,23 +76,52 @@ function resolve(o: PrintOptions = {}): Opts {
   };
 }
 
+const REPR_PREFIX = 'array(';
+
 /** numpy's `repr(a)`: `array([1., 2.], dtype=float32)`. */
 export function arrayRepr(a: NdArray, opts?: PrintOptions): string {
   const o = resolve(opts);
-  const prefix = 'array(';
-  const lst = array2string(a, o, ', ', prefix, ')'.length);
+  const lst = array2string(a, o, ', ', REPR_PREFIX, ')'.length);
+  return withExtras(lst, a.shape, !dtypeIsImplied(a.dtype) || a.size === 0 ? dtypeShortRepr(a.dtype) : null, o);
+}
+
+
+/** `array(<lst>, shape=..., dtype=...)`, wrapped where numpy's array_repr wraps it. */
+function withExtras(lst: string, shape: readonly number[], dtype: string | null, o: Opts): string {
+  const size = shape.reduce((x, y) => x * y, 1);
   const extras: string[] = [];
-  const size = a.size;
-  if ((size === 0 && !(a.ndim === 1 && a.shape[0] === 0)) || size > o.threshold) {
-    extras.push(`shape=${shapeRepr(a.shape)}`);
+  if ((size === 0 && !(shape.length === 1 && shape[0] === 0)) || size > o.threshold) {
+    extras.push(`shape=${shapeRepr(shape)}`);
   }
-  if (!dtypeIsImplied(a.dtype) || size === 0) extras.push(`dtype=${dtypeShortRepr(a.dtype)}`);
-  if (extras.length === 0) return prefix + lst + ')';
-  const arrStr = prefix + lst + ',';
+  if (dtype !== null) extras.push(`dtype=${dtype}`);
+  if (extras.length === 0) return REPR_PREFIX + lst + ')';
+  const arrStr = REPR_PREFIX + lst + ',';
   const extraStr = extras.join(', ') + ')';
   const lastLineLen = plen(arrStr.slice(arrStr.lastIndexOf('\n') + 1));
-  const spacer = lastLineLen + plen(extraStr) + 1 > o.linewidth ? '\n' + ' '.repeat(prefix.length) : ' ';
+  const spacer = lastLineLen + plen(extraStr) + 1 > o.linewidth ? '\n' + ' '.repeat(REPR_PREFIX.length) : ' ';
   return arrStr + spacer + extraStr;
+}
+
+/**
+ * numpy's repr (or, with `asStr`, str) of an object array: each element as
+ * `format` writes it (numpy's `_object_format`: Python's repr, lists as
+ * `list([...])`), unpadded, wrapped and summarized as any array. `items`
+ * are in C order. A 0-d array's str is `str0d` of its item (Python's str).
+ */
+export function objectArrayText(
+  shape: readonly number[], items: readonly unknown[], format: (x: unknown) => string,
+  opts: PrintOptions | undefined, asStr: false | { str0d: (x: unknown) => string },
+): string {
+  const o = resolve(opts);
+  if (asStr && shape.length === 0) return asStr.str0d(items[0]);
+  const strides = contiguousStrides(shape, 1, 'C');
+  const fmt = (idx: readonly number[]) => format(items[idx.reduce((u, i, k) => u + i * strides[k]!, 0)]);
+  const size = items.length;
+  const [separator, prefix, suffixLen] = asStr ? [' ', '', 0] : [', ', REPR_PREFIX, 1];
+  const lst = size === 0 && shape.length > 0
+    ? '[]'
+    : formatArray(shape, fmt, o.linewidth - suffixLen, ' ' + ' '.repeat(prefix.length), separator, o.edgeitems, size > o.threshold ? '...' : '');
+  return asStr ? lst : withExtras(lst, shape, 'object', o);
 }
 
 /** numpy's `str(a)`: `[1. 2.]`; a 0-d array prints as its scalar does. */

@@ -249,6 +249,12 @@ function formatDouble(x: number, addDot0: boolean, sign: boolean): string {
   return pre + digits.slice(0, decpt) + '.' + digits.slice(decpt);
 }
 
+/** `repr(bytearray)`: bytearray's repr escapes `'` even inside double quotes (CPython's bytearray_repr). */
+export function pyByteArrayRepr(b: Uint8Array): string {
+  const r = pyBytesRepr(b);
+  return `bytearray(${r.startsWith('b"') ? r.replace(/'/g, "\\'") : r})`;
+}
+
 /** Python's `repr(float)`: `1.0`, `0.1`, `1e+16`, `1e-05`, `inf`, `nan`, `-0.0`. */
 export function pyFloatRepr(x: number): string {
   return formatDouble(x, true, false);

@@ -62,8 +62,14 @@ export class NpzFile implements Iterable<string> {
 
   /** numpy's `npz[key]`: an .npy member decoded (by content, not name), any other member as raw bytes. */
   get(key: string): unknown {
+    const { entry, bytes } = this.member(key);
+    return this.decode(bytes, entry);
+  }
+
+  /** The member `key` names (numpy's key rules), its bytes read, inflated and CRC-checked, not decoded. */
+  member(key: string): { entry: ZipEntry; bytes: Uint8Array } {
     const [source, entry] = this.lookup(key);
-    return this.decode(runSyncOn(source, memberPlan(source.size, entry), 'getAsync'), entry);
+    return { entry, bytes: runSyncOn(source, memberPlan(source.size, entry), 'getAsync') };
   }
 
   /** `get` over any source: the member is read asynchronously. */

@@ -233,7 +233,7 @@ export interface OpcodeInfo {
   readonly code: number;
   readonly arg: ArgReader | null;
   readonly proto: number;
-  /** Stack effect in pickletools' notation, for the disassembler. */
+  /** Stack effect as pickletools writes it (its StackObject names, `before -> after`): the disassembler emulates the stack from it. */
   readonly stack: string;
   readonly doc: string;
 }
@@ -249,7 +249,7 @@ export const OPCODES: readonly OpcodeInfo[] = [
   op('POP_MARK', '1', null, 1, 'mark stackslice ->', 'discard everything above the topmost mark, and the mark'),
   op('DUP', '2', null, 0, 'any -> any any', 'push the top again (the same object)'),
   op('FLOAT', 'F', floatnl, 0, '-> float', 'a float in text'),
-  op('INT', 'I', decimalnlShort, 0, '-> int', 'an int in text; 00 and 01 are False and True'),
+  op('INT', 'I', decimalnlShort, 0, '-> int_or_bool', 'an int in text; 00 and 01 are False and True'),
   op('BININT', 'J', int4, 1, '-> int', 'a signed 4-byte int'),
   op('BININT1', 'K', uint1, 1, '-> int', 'a 1-byte unsigned int'),
   op('LONG', 'L', decimalnlLong, 0, '-> int', 'an int in text with an optional L'),
@@ -258,9 +258,9 @@ export const OPCODES: readonly OpcodeInfo[] = [
   op('PERSID', 'P', stringnlNoescape, 0, '-> any', "persistent_load(id) with an ASCII id"),
   op('BINPERSID', 'Q', null, 1, 'any -> any', 'persistent_load(id) with the popped id'),
   op('REDUCE', 'R', null, 0, 'any any -> any', 'call f(*args)'),
-  op('STRING', 'S', stringnl, 0, '-> str', 'a Python 2 str, quoted with escapes'),
-  op('BINSTRING', 'T', string4, 1, '-> str', 'a Python 2 str, 4-byte signed length'),
-  op('SHORT_BINSTRING', 'U', string1, 1, '-> str', 'a Python 2 str, 1-byte length'),
+  op('STRING', 'S', stringnl, 0, '-> bytes_or_str', 'a Python 2 str, quoted with escapes'),
+  op('BINSTRING', 'T', string4, 1, '-> bytes_or_str', 'a Python 2 str, 4-byte signed length'),
+  op('SHORT_BINSTRING', 'U', string1, 1, '-> bytes_or_str', 'a Python 2 str, 1-byte length'),
   op('UNICODE', 'V', unicodestringnl, 0, '-> str', 'a str in raw-unicode-escape'),
   op('BINUNICODE', 'X', unicodestring4, 1, '-> str', 'a UTF-8 str, 4-byte length'),
   op('APPEND', 'a', null, 0, 'list any -> list', 'list.append(x)'),
@@ -275,9 +275,9 @@ export const OPCODES: readonly OpcodeInfo[] = [
   op('LIST', 'l', null, 0, 'mark stackslice -> list', 'a list of the items above the mark'),
   op('EMPTY_LIST', ']', null, 1, '-> list', 'push []'),
   op('OBJ', 'o', null, 1, 'mark any stackslice -> any', 'instantiate the class above the mark with the args after it'),
-  op('PUT', 'p', decimalnl, 0, 'any -> any', 'memo[n] = top'),
-  op('BINPUT', 'q', uint1, 1, 'any -> any', 'memo[n] = top'),
-  op('LONG_BINPUT', 'r', uint4, 1, 'any -> any', 'memo[n] = top'),
+  op('PUT', 'p', decimalnl, 0, '->', 'memo[n] = top'),
+  op('BINPUT', 'q', uint1, 1, '->', 'memo[n] = top'),
+  op('LONG_BINPUT', 'r', uint4, 1, '->', 'memo[n] = top'),
   op('SETITEM', 's', null, 0, 'dict any any -> dict', 'd[k] = v'),
   op('TUPLE', 't', null, 0, 'mark stackslice -> tuple', 'a tuple of the items above the mark'),
   op('EMPTY_TUPLE', ')', null, 1, '-> tuple', 'push ()'),
@@ -309,8 +309,8 @@ export const OPCODES: readonly OpcodeInfo[] = [
   op('MEMOIZE', '\x94', null, 4, 'any -> any', 'memo[len(memo)] = top'),
   op('FRAME', '\x95', uint8, 4, '->', 'the next n bytes hold whole opcodes'),
   op('BYTEARRAY8', '\x96', bytearray8, 5, '-> bytearray', 'a bytearray, 8-byte length'),
-  op('NEXT_BUFFER', '\x97', null, 5, '-> any', 'the next out-of-band buffer'),
-  op('READONLY_BUFFER', '\x98', null, 5, 'any -> any', 'a read-only view of the top'),
+  op('NEXT_BUFFER', '\x97', null, 5, '-> buffer', 'the next out-of-band buffer'),
+  op('READONLY_BUFFER', '\x98', null, 5, 'buffer -> buffer', 'a read-only view of the top'),
 ];
 
 /** Rows by opcode byte; undefined for the bytes that are not opcodes. */

@@ -7,13 +7,14 @@ interface Row {
   code: number;
   arg: string | null;
   proto: number;
+  stack: string;
 }
 
 describe('the pickle opcode table', () => {
   const cpython = readJSON<Row[]>(fixture('opcodes', 'pickletools.json'));
 
-  it('has every opcode of CPython 3.11\'s pickletools, with the same byte, argument and protocol', () => {
-    const ours = OPCODES.map((op) => ({ name: op.name, code: op.code, arg: op.arg?.name ?? null, proto: op.proto }));
+  it('has every opcode of CPython 3.11\'s pickletools, with the same byte, argument, protocol and stack effect', () => {
+    const ours = OPCODES.map((op) => ({ name: op.name, code: op.code, arg: op.arg?.name ?? null, proto: op.proto, stack: op.stack }));
     const byName = (a: Row, b: Row) => (a.name < b.name ? -1 : 1);
     expect([...ours].sort(byName)).to.deep.equal([...cpython].sort(byName));
   });
