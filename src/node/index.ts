@@ -138,3 +138,5 @@ export function saveSync(dst: PathLike, array: NdArray, opts: SaveOptions = {}):
   writeFileAtomicSync(target, npyParts(array, opts));
   return target;
 }
+
+export { auditPath } from './audit.js';

@@ -1,0 +1,214 @@
+/**
+ * `audit(bytes)`: what a file would import and call if a loader unpickled
+ * it, judged by content the way the loaders sniff it (never by name):
+ *
+ * - `\x93NUMPY`: an .npy; an object dtype (or a structured one with an
+ *   object field) carries a pickle after the header;
+ * - `PK\x03\x04` (or an empty zip's `PK\x05\x06`): every central-directory
+ *   member (zip-walk.ts), each sniffed in turn (npy, pickle, nested zip up to
+ *   MAX_DEPTH);
+ * - anything else: a pickle, as numpy.load and torch.load read it, stream
+ *   after stream (legacy torch files hold several; bytes after a STOP are
+ *   audited as a further stream). A zip found by its end record behind a
+ *   pickle (a polyglot) is audited too, as a finding.
+ *
+ * A pickle that stops on an error keeps everything seen before and makes
+ * the file `inconclusive`. Archive members and bytes after a STOP are only
+ * counted as pickles when they record something: a member whose first
+ * opcode fails is raw data, not a pickle (numpy's NpzFile returns such a
+ * member as bytes, torch reads only data.pkl). A file whose first byte is
+ * not an opcode is `not-pickle`: pickle.load fails there, before anything
+ * runs, so it is not flagged (archives of other formats, which the audit
+ * cannot open, are reported as unknown).
+ */
+import { NpyioError } from '../errors.js';
+import { runPlanOnBytes } from '../io/plan.js';
+import { MAGIC } from '../npy/header.js';
+import { headerPlan } from '../npy/read.js';
+import { auditStream, type NestedHandler } from '../pickle/audit.js';
+import { AuditLog, type AuditReport, type AuditStream, type FileKind } from '../pickle/audit-report.js';
+import { BY_CODE } from '../pickle/opcodes.js';
+import { findDirectory, walkZip } from './zip-walk.js';
+
+export interface AuditOptions {
+  /** What the report calls the file. */
+  name?: string;
+  /** Apply Python 2 name mapping below protocol 3, as pickle.load does by default (default true). */
+  fixImports?: boolean;
+}
+
+/** Zips inside zips, nested pickles inside pickles: how deep the audit follows. */
+const MAX_DEPTH = 8;
+/** More streams than this in one file is not a checkpoint: the rest is not audited (and the file inconclusive). */
+const MAX_STREAMS = 1000;
+
+/** Formats the audit recognises but does not open: reported as unknown, never as safe. */
+const OTHER_ARCHIVES: readonly [string, number[]][] = [
+  ['7z', [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]],
+  ['gzip', [0x1f, 0x8b]],
+  ['bzip2', [0x42, 0x5a, 0x68]],
+  ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
+  ['zstd', [0x28, 0xb5, 0x2f, 0xfd]],
+  ['rar', [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07]],
+];
+
+function startsWith(b: Uint8Array, sig: ArrayLike<number>, at = 0): boolean {
+  if (b.length - at < sig.length) return false;
+  for (let i = 0; i < sig.length; i++) if (b[at + i] !== sig[i]) return false;
+  return true;
+}
+
+function isZipStart(b: Uint8Array): boolean {
+  return startsWith(b, [0x50, 0x4b, 0x03, 0x04]) || startsWith(b, [0x50, 0x4b, 0x05, 0x06]);
+}
+
+class FileAuditor {
+  readonly log: AuditLog;
+
+  constructor(name: string, size: number, readonly opts: AuditOptions) {
+    this.log = new AuditLog(name, size);
+  }
+
+  /** Sniffs one file or member and audits it; returns what it was. */
+  content(bytes: Uint8Array, member: string | null, depth: number): FileKind {
+    if (bytes.length === 0) {
+      this.log.find({ kind: 'empty', severity: 'info', message: 'no data: a loader fails before reading anything', member, stream: null, offset: 0 });
+      return 'empty';
+    }
+    if (isZipStart(bytes)) {
+      this.zip(bytes, member, depth);
+      return 'zip';
+    }
+    if (startsWith(bytes, MAGIC)) return this.npy(bytes, member);
+    return this.pickle(bytes, member, depth);
+  }
+
+  private pickle(bytes: Uint8Array, member: string | null, depth: number): FileKind {
+    if (BY_CODE[bytes[0]!] === undefined) {
+      const archive = OTHER_ARCHIVES.find(([, sig]) => startsWith(bytes, sig));
+      if (archive) {
+        this.log.find({ kind: 'unopened-archive', severity: 'unknown', message: `a ${archive[0]} archive: the audit does not open it`, member, stream: null, offset: 0 });
+      } else if (member === null) {
+        this.log.find({
+          kind: 'not-pickle', severity: 'info', member, stream: null, offset: 0,
+          message: `the first byte 0x${bytes[0]!.toString(16).padStart(2, '0')} is not a pickle opcode: pickle.load fails before anything runs`,
+        });
+      }
+      return 'not-pickle';
+    }
+    this.streams(bytes, 0, member, member === null ? 'file' : 'member', null, depth, member !== null);
+    const dir = depth < MAX_DEPTH ? findDirectory(bytes) : null;
+    if (dir !== null) {
+      const name = `${member ?? ''}#appended-zip`;
+      this.log.find({
+        kind: 'polyglot', severity: 'unknown', member, stream: null, offset: dir.start,
+        message: 'a pickle followed by a zip: zipfile.is_zipfile says zip, numpy.load and torch.load read the pickle; the zip is audited too',
+      });
+      this.zipMembers(bytes, dir, name, depth);
+    }
+    return 'pickle';
+  }
+
+  /**
+   * Stream after stream from `start`. `lenient`: a stream that stops on an
+   * error before recording anything is raw data, not a pickle.
+   */
+  streams(bytes: Uint8Array, start: number, member: string | null, origin: string, parent: AuditStream | null, depth: number, lenient: boolean): void {
+    let at = start;
+    for (let n = 0; at < bytes.length; n++) {
+      if (n === MAX_STREAMS) {
+        this.log.error({ member, stream: null, offset: at, message: `more than ${MAX_STREAMS} pickle streams: the rest is not audited` });
+        return;
+      }
+      const after = n > 0;
+      if (after && BY_CODE[bytes[at]!] === undefined) {
+        this.log.find({ kind: 'trailing-data', severity: 'info', member, stream: null, offset: at, message: `${bytes.length - at} bytes after STOP that do not start a pickle` });
+        return;
+      }
+      const stream = this.log.addStream({ member, offset: at, origin: after ? 'after STOP' : origin, parent: parent?.index ?? null });
+      const seenBefore = this.log.seen;
+      const out = auditStream(bytes, at, this.log, stream, {
+        member, fixImports: this.opts.fixImports, onNested: this.nestedHandler(member, depth),
+      });
+      if (out.error === null) {
+        at = out.end;
+        continue;
+      }
+      const e = out.error;
+      const where = e.offset ?? out.end;
+      if ((lenient || after) && this.log.seen === seenBefore) {
+        this.log.find({
+          kind: after ? 'trailing-data' : 'not-pickle', severity: 'info', member, stream: stream.index, offset: where,
+          message: `${after ? 'bytes after STOP' : 'the member'} do not parse as a pickle (${e.message} at byte ${where}); nothing in them is imported`,
+        });
+        return;
+      }
+      this.log.error({ member, stream: stream.index, offset: where, message: `${e.pythonType}: ${e.message}` });
+      return;
+    }
+  }
+
+  private nestedHandler(member: string | null, depth: number): NestedHandler {
+    return (bytes, origin, parent) => {
+      if (depth >= MAX_DEPTH) {
+        this.log.error({ member, stream: parent.index, offset: null, message: `nested pickles deeper than ${MAX_DEPTH}: not audited` });
+        return;
+      }
+      if (startsWith(bytes, MAGIC) || isZipStart(bytes)) {
+        this.content(bytes, `${member ?? ''}#${origin}`, depth + 1);
+        return;
+      }
+      this.streams(bytes, 0, member, origin, parent, depth + 1, false);
+    };
+  }
+
+  private npy(bytes: Uint8Array, member: string | null): FileKind {
+    try {
+      const header = runPlanOnBytes((info) => headerPlan(info, { allowPickle: true }), bytes);
+      if (header.dtype.hasObject) this.streams(bytes, header.dataOffset, member, 'npy object array', null, 0, false);
+    } catch (e) {
+      this.log.error({ member, stream: null, offset: e instanceof NpyioError ? (e.offset ?? 0) : 0, message: `npy header: ${(e as Error).message}` });
+    }
+    return 'npy';
+  }
+
+  private zip(bytes: Uint8Array, member: string | null, depth: number): void {
+    const dir = findDirectory(bytes);
+    if (dir === null) {
+      this.log.error({ member, stream: null, offset: 0, message: 'starts like a zip but has no readable end of central directory record' });
+      return;
+    }
+    this.zipMembers(bytes, dir, member, depth);
+  }
+
+  private zipMembers(bytes: Uint8Array, dir: NonNullable<ReturnType<typeof findDirectory>>, outer: string | null, depth: number): void {
+    const prefix = outer === null ? '' : `${outer}/`;
+    const members = walkZip(bytes, dir, (kind, severity, message, offset, name) => {
+      this.log.find({ kind, severity, message, member: name === null ? outer : prefix + name, stream: null, offset });
+    });
+    for (const m of members) {
+      const name = prefix + m.name;
+      if (m.data === null) {
+        this.log.error({ member: name, stream: null, offset: m.localOffset, message: `zip member: ${m.error}` });
+        continue;
+      }
+      if (depth + 1 > MAX_DEPTH) {
+        this.log.error({ member: name, stream: null, offset: m.localOffset, message: `archives nested deeper than ${MAX_DEPTH}: not audited` });
+        continue;
+      }
+      this.content(m.data, name, depth + 1);
+    }
+  }
+}
+
+function toBytes(src: Uint8Array | ArrayBuffer): Uint8Array {
+  return src instanceof Uint8Array ? src : new Uint8Array(src);
+}
+
+/** Which globals the file would import and how it would use them; nothing is imported or called. */
+export function audit(src: Uint8Array | ArrayBuffer, opts: AuditOptions = {}): AuditReport {
+  const bytes = toBytes(src);
+  const a = new FileAuditor(opts.name ?? `<${bytes.length} bytes in memory>`, bytes.length, opts);
+  const kind = a.content(bytes, null, 0);
+  return a.log.report(kind);
+}
