@@ -159,8 +159,8 @@ export class AuditMachine extends Machine {
     const modelled = modelCall(q, args);
     if (modelled !== undefined) return modelled;
     if (BYTES_WRAPPERS.has(q)) {
-      const b = args[0] instanceof Uint8Array ? args[0] : undefined;
-      return new SymValue(`${q}(...)`, f, b);
+      const a = args[0];
+      return new SymValue(`${q}(...)`, f, a instanceof Uint8Array ? a : typeof a === 'string' ? latin1Bytes(a) : undefined);
     }
     if (LOADERS.has(q)) this.nested(q, args);
     return new SymValue(`${q}(...)`, f);
@@ -181,11 +181,18 @@ export class AuditMachine extends Machine {
     this.finding('reconstructor-base', 'dangerous', `copyreg._reconstructor with base ${what}: calls ${what}.__new__ and __init__`, what);
   }
 
-  /** A loader given bytes: those bytes are a pickle Python would run too. */
+  /**
+   * A loader given bytes: those bytes are a pickle Python would run too. A
+   * str counts as its latin1 bytes: a Python 2 str, which Python 2 loads
+   * (and Python 3 too under encoding='bytes').
+   */
   private nested(q: string, args: readonly unknown[]): void {
-    const payload = args.find((a): a is Uint8Array | SymValue => a instanceof Uint8Array || (a instanceof SymValue && a.bytes !== undefined));
-    if (payload === undefined) return;
-    const bytes = payload instanceof Uint8Array ? payload : payload.bytes!;
+    let bytes: Uint8Array | undefined;
+    for (const a of args) {
+      bytes = a instanceof Uint8Array ? a : a instanceof SymValue ? a.bytes : typeof a === 'string' ? latin1Bytes(a) : undefined;
+      if (bytes !== undefined) break;
+    }
+    if (bytes === undefined) return;
     this.finding('nested-pickle', 'dangerous', `${q} is called with ${bytes.length} bytes of data: audited as a nested stream`, q);
     this.audit.onNested?.(bytes, `nested: ${q} at byte ${this.cursor.opStart}`, this.stream);
   }
@@ -289,6 +296,16 @@ export class AuditMachine extends Machine {
     this.protocol = v;
     this.stream.protocol = v;
   }
+}
+
+function latin1Bytes(s: string): Uint8Array | undefined {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0xff) return undefined;
+    out[i] = c;
+  }
+  return out;
 }
 
 function splitLast(s: string): [string, string] {
