@@ -332,6 +332,12 @@ def malicious():
     dos += POP + MARK * 20000 + POP * 20000 + b"]q\x7f" + b"h\x7f" + b"a" + POP
     dos += b"]" * 5000 + b"a" * 4999 + POP
     dos += call1(stack_global("os", "system"), su(ECHO)) + STOP
+    fan = bytearray(proto(4) + stack_global("pickle", "loads") + b"q\x00" + POP + sbb(inner) + b"q\x01" + POP)
+    fan += (b"h\x00h\x01" + TUPLE1 + REDUCE + POP) * 5000
+    fan += stack_global("base64", "b64decode") + b"q\x02" + POP + su(base64.b64encode(inner * 4).decode()) + b"q\x03" + POP
+    fan += (b"h\x02h\x03" + TUPLE1 + REDUCE + POP) * 5000 + NONE + STOP
+    bad("nested-fan-out.pkl", bytes(fan), "the same nested pickle and base64 payload handed to loaders 5000 times each",
+        ["pickle.loads", "os.system"], ["nested-pickle"])
     bad("billion-laughs.pkl", bytes(dos), "memo fan-out (2**59 references), 20000 marks, a cycle, deep nesting, then the payload")
 
     # containers
@@ -372,6 +378,14 @@ def malicious():
     bad("polyglot.pkl", payload + zip_bytes([("archive/data.pkl", pickle.dumps([1, 2], protocol=2))]),
         "a pickle followed by a zip: a zip to is_zipfile, a pickle to numpy.load", ["os.system"], ["polyglot"])
     bad("zip-in-zip.zip", zip_bytes([("inner.zip", zip_bytes([("archive/data.pkl", payload)]))]), "a zip inside a zip")
+    z = bytearray(zip_bytes(torch_members))
+    i = z.index(b"PK\x03\x04") + 22  # the first local header's uncompressed size
+    z[i:i + 4] = struct.pack("<I", 12345)
+    bad("zip-local-size.pt", bytes(z), "local header size disagrees with the central directory", ["os.system"], ["zip-header-mismatch"])
+    z = zip_bytes([("archive/data.pkl", payload), ("archive/other.pkl", b"N.")])
+    cd = z.index(b"PK\x01\x02", z.index(b"PK\x01\x02") + 4)  # the second central record
+    z = z[:cd + 42] + struct.pack("<I", 0) + z[cd + 46:]  # point it at the first local header
+    bad("zip-overlap.pt", z, "two central records share one local header", ["os.system"], ["zip-overlap"])
     bad("prefixed-zip.pt", b"JUNK" * 10 + zip_bytes(torch_members), "data in front of the zip: offsets shift")
 
 
@@ -503,6 +517,12 @@ def benign():
     np.savez_compressed(buf, a=np.arange(100), o=np.array([None, 1.5], dtype=object))
     good("mixed-compressed.npz", buf.getvalue(), "compressed npz with an object member")
     good("torch-checkpoint.pt", torch_checkpoint(), "PyTorch-style zip: OrderedDict of _rebuild_tensor_v2 with storage persistent ids")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for name, data in [("archive/data.pkl", pickle.dumps([1.5, "x"], protocol=2)), ("archive/version", b"3\n")]:
+            with z.open(name, "w", force_zip64=True) as f:
+                f.write(data)
+    good("zip64-extras.pt", buf.getvalue(), "a zip whose members carry zip64 extra fields")
     good("legacy-streams.pkl", pickle.dumps(0x1950A86A20F9469CFC6C, protocol=2) + pickle.dumps(1001, protocol=2) + pickle.dumps({"protocol_version": 1001}, protocol=2),
          "several pickles one after another, as legacy torch files are", check=False)
     python2_pickles()

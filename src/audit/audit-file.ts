@@ -39,6 +39,8 @@ export interface AuditOptions {
 
 /** Zips inside zips, nested pickles inside pickles: how deep the audit follows. */
 const MAX_DEPTH = 8;
+/** What modelled decoders and nested pickles may add up to, per file: enough for any real wrapper, not for a fan-out bomb. */
+const NESTED_BUDGET = 256 * 1024 * 1024;
 /** More streams than this in one file is not a checkpoint: the rest is not audited (and the file inconclusive). */
 const MAX_STREAMS = 1000;
 
@@ -64,6 +66,7 @@ function isZipStart(b: Uint8Array): boolean {
 
 class FileAuditor {
   readonly log: AuditLog;
+  private readonly budget = { decoded: NESTED_BUDGET, nested: NESTED_BUDGET };
 
   constructor(name: string, size: number, readonly opts: AuditOptions) {
     this.log = new AuditLog(name, size);
@@ -128,7 +131,7 @@ class FileAuditor {
       const stream = this.log.addStream({ member, offset: at, origin: after ? 'after STOP' : origin, parent: parent?.index ?? null });
       const seenBefore = this.log.seen;
       const out = auditStream(bytes, at, this.log, stream, {
-        member, fixImports: this.opts.fixImports, onNested: this.nestedHandler(member, depth),
+        member, fixImports: this.opts.fixImports, onNested: this.nestedHandler(member, depth), budget: this.budget,
       });
       if (out.error === null) {
         at = out.end;
@@ -150,10 +153,12 @@ class FileAuditor {
 
   private nestedHandler(member: string | null, depth: number): NestedHandler {
     return (bytes, origin, parent) => {
-      if (depth >= MAX_DEPTH) {
-        this.log.error({ member, stream: parent.index, offset: null, message: `nested pickles deeper than ${MAX_DEPTH}: not audited` });
+      if (depth >= MAX_DEPTH || bytes.length > this.budget.nested) {
+        const why = depth >= MAX_DEPTH ? `nested pickles deeper than ${MAX_DEPTH}` : 'nested pickles past the size budget';
+        this.log.error({ member, stream: parent.index, offset: null, message: `${why}: not audited` });
         return;
       }
+      this.budget.nested -= bytes.length;
       if (startsWith(bytes, MAGIC) || isZipStart(bytes)) {
         this.content(bytes, `${member ?? ''}#${origin}`, depth + 1);
         return;
@@ -189,7 +194,7 @@ class FileAuditor {
     for (const m of members) {
       const name = prefix + m.name;
       if (m.data === null) {
-        this.log.error({ member: name, stream: null, offset: m.localOffset, message: `zip member: ${m.error}` });
+        if (m.error !== null) this.log.error({ member: name, stream: null, offset: m.localOffset, message: `zip member: ${m.error}` });
         continue;
       }
       if (depth + 1 > MAX_DEPTH) {

@@ -27,7 +27,7 @@ export interface WalkedMember {
   /** Where its central record is. */
   centralOffset: number;
   localOffset: number;
-  /** The member's bytes (inflated), or null when they could not be read (`error` says why). */
+  /** The member's bytes (inflated), or null when they could not be read (`error` says why) or were read already. */
   data: Uint8Array | null;
   error: string | null;
 }
@@ -112,6 +112,7 @@ export function walkZip(bytes: Uint8Array, dir: Directory, report: ZipReporter):
   const r = new Bytes(bytes);
   const out: WalkedMember[] = [];
   const names = new Set<string>();
+  const locals = new Set<number>();
   let pos = dir.start;
   while (pos + 46 <= dir.end && r.sig(pos, SIG_CENTRAL)) {
     const flags = r.u16(pos + 8);
@@ -144,8 +145,14 @@ export function walkZip(bytes: Uint8Array, dir: Directory, report: ZipReporter):
       report('zip-duplicate', 'unknown', `the name ${JSON.stringify(name)} appears more than once: a loader that opens by name sees only one of them`, pos, name);
     }
     names.add(name);
-    readMember(r, member, { flags, method, crc, csize, usize, rawName }, report);
     pos += 46 + nlen + elen + clen;
+    if (locals.has(member.localOffset)) {
+      // two records, one local header: the data is audited once (a fan-out of one payload costs nothing)
+      report('zip-overlap', 'unknown', `its central record points at the local header of an earlier member (byte ${member.localOffset})`, pos, name);
+      continue;
+    }
+    locals.add(member.localOffset);
+    readMember(r, member, { flags, method, crc, csize, usize, rawName }, report);
   }
   return out;
 }
@@ -180,8 +187,18 @@ function readMember(r: Bytes, m: WalkedMember, c: Central, report: ZipReporter):
       `flag bits 0x${((lflags | c.flags) & TRICK_FLAGS).toString(16)} (encryption/patch) set in the ${lflags & TRICK_FLAGS ? 'local' : 'central'} header: zipfile refuses the member, miniz reads it`,
       at, m.name);
   }
-  if (lmethod !== c.method) {
-    report('zip-header-mismatch', 'dangerous', `the local header says method ${lmethod}, the central directory ${c.method}`, at, m.name);
+  const disagree: string[] = [];
+  if (lmethod !== c.method) disagree.push(`method ${lmethod} vs ${c.method}`);
+  // with a data descriptor (bit 3) the local CRC and sizes are legitimately zero; 0xFFFFFFFF defers to zip64
+  if (!(lflags & 0x8)) {
+    const local = [r.u32(at + 14), r.u32(at + 18), r.u32(at + 22)];
+    const central = [c.crc, c.csize, c.usize];
+    ['CRC', 'compressed size', 'size'].forEach((what, i) => {
+      if (local[i] !== central[i] && local[i] !== 0xffffffff) disagree.push(`${what} ${local[i]} vs ${central[i]}`);
+    });
+  }
+  if (disagree.length > 0) {
+    report('zip-header-mismatch', 'dangerous', `the local header and the central directory disagree: ${disagree.join(', ')}`, at, m.name);
   }
   const dataAt = at + 30 + lnlen + lelen;
   if (!r.has(dataAt, c.csize)) {

@@ -139,4 +139,4 @@ export function saveSync(dst: PathLike, array: NdArray, opts: SaveOptions = {}):
   return target;
 }
 
-export { auditPath } from './audit.js';
+export { audit, auditPath } from './audit.js';

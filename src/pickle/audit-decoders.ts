@@ -7,6 +7,7 @@
  * Output is bounded by MAX_DECODED bytes: a decompression bomb stops there.
  */
 import { Unzlib } from 'fflate';
+import { concatBytes } from '../io/concat.js';
 import { latin1 } from './text.js';
 
 /** The most bytes one modelled call may produce. */
@@ -82,14 +83,7 @@ function fromZlib(x: unknown): Uint8Array | undefined {
   } catch {
     return undefined;
   }
-  if (tooBig) return undefined;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return tooBig ? undefined : concatBytes(parts);
 }
 
 function rot13(x: unknown): ComputedStr | undefined {

@@ -55,6 +55,12 @@ export interface StreamAuditOptions {
   fixImports?: boolean;
   member: string | null;
   onNested?: NestedHandler;
+  /**
+   * Bytes the modelled decoders (base64, zlib, ...) may still produce in this
+   * file, shared by all its streams: a memo GET can hand the same payload to
+   * a decoder a million times.
+   */
+  budget: { decoded: number };
 }
 
 const NO_REGISTRY = new Registry();
@@ -71,6 +77,8 @@ export class AuditMachine extends Machine {
   /** copyreg.add_extension calls the pickle made: code -> (module, name). */
   private readonly extensions = new Map<number, [string, string]>();
   private readonly globalsSeen = new Map<AuditGlobal, SymGlobal>();
+  /** Payloads already handed to the nested handler: a memo GET of the same bytes is one nested stream. */
+  private readonly nestedSeen = new WeakSet<Uint8Array>();
   private readonly streamStart: number;
 
   constructor(bytes: Uint8Array, start: number, readonly log: AuditLog, stream: AuditStream, readonly audit: StreamAuditOptions) {
@@ -156,8 +164,14 @@ export class AuditMachine extends Machine {
       if (m !== undefined && n !== undefined) this.extensions.set(args[2], [m, n]);
     }
     if (q === 'copyreg._reconstructor' && args.length >= 2) this.checkReconstructor(args);
-    const modelled = modelCall(q, args);
-    if (modelled !== undefined) return modelled;
+    const modelled = this.audit.budget.decoded > 0 ? modelCall(q, args) : undefined;
+    if (modelled !== undefined) {
+      this.audit.budget.decoded -= modelled instanceof Uint8Array ? modelled.length : modelled.value.length;
+      if (this.audit.budget.decoded <= 0) {
+        this.finding('decode-budget', 'unknown', `the decoders' output budget is spent: later results of ${q} and its kind are not modelled`);
+      }
+      return modelled;
+    }
     if (BYTES_WRAPPERS.has(q)) {
       const a = args[0];
       return new SymValue(`${q}(...)`, f, a instanceof Uint8Array ? a : typeof a === 'string' ? latin1Bytes(a) : undefined);
@@ -192,7 +206,8 @@ export class AuditMachine extends Machine {
       bytes = a instanceof Uint8Array ? a : a instanceof SymValue ? a.bytes : typeof a === 'string' ? latin1Bytes(a) : undefined;
       if (bytes !== undefined) break;
     }
-    if (bytes === undefined) return;
+    if (bytes === undefined || this.nestedSeen.has(bytes)) return;
+    this.nestedSeen.add(bytes);
     this.finding('nested-pickle', 'dangerous', `${q} is called with ${bytes.length} bytes of data: audited as a nested stream`, q);
     this.audit.onNested?.(bytes, `nested: ${q} at byte ${this.cursor.opStart}`, this.stream);
   }

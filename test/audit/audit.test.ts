@@ -135,6 +135,13 @@ describe('audit: what it reports', () => {
     expect(sevenZip.verdict).to.equal('unknown');
   });
 
+  it('takes a file path in Node, and refuses a directory there', () => {
+    const c = cases.find((x) => x.file === 'malicious/torch-like.pt')!;
+    const r = audit(fixture('audit', c.file));
+    expect([r.name, r.verdict, r.kind]).to.deep.equal([fixture('audit', c.file), 'dangerous', 'zip']);
+    expect(() => audit(fixture('audit'))).to.throw(/auditPath walks directories/);
+  });
+
   it('walks a directory, every file whatever its extension', () => {
     const reports = auditPath(fixture('audit', 'malicious'));
     expect(reports).to.have.length(cases.filter((c) => c.set === 'malicious').length);
