@@ -386,6 +386,8 @@ def malicious():
     cd = z.index(b"PK\x01\x02", z.index(b"PK\x01\x02") + 4)  # the second central record
     z = z[:cd + 42] + struct.pack("<I", 0) + z[cd + 46:]  # point it at the first local header
     bad("zip-overlap.pt", z, "two central records share one local header", ["os.system"], ["zip-overlap"])
+    bad("stub-prefixed-zip.bin", b"\x00STUB" * 8 + zip_bytes(torch_members), "a zip behind bytes that are not a pickle (found by its end record)",
+        ["os.system"], ["zip-with-prefix"])
     bad("prefixed-zip.pt", b"JUNK" * 10 + zip_bytes(torch_members), "data in front of the zip: offsets shift")
 
 

@@ -10,7 +10,8 @@
  * - anything else: a pickle, as numpy.load and torch.load read it, stream
  *   after stream (legacy torch files hold several; bytes after a STOP are
  *   audited as a further stream). A zip found by its end record behind a
- *   pickle (a polyglot) is audited too, as a finding.
+ *   pickle (a polyglot) or behind other data (zipfile reads both) is
+ *   audited too, with a finding.
  *
  * A pickle that stops on an error keeps everything seen before and makes
  * the file `inconclusive`. Archive members and bytes after a STOP are only
@@ -86,30 +87,36 @@ class FileAuditor {
     return this.pickle(bytes, member, depth);
   }
 
+  /** Not npy, not a zip at byte 0: a pickle to numpy.load and torch.load, and a zip to zipfile when an end record says so. */
   private pickle(bytes: Uint8Array, member: string | null, depth: number): FileKind {
-    if (BY_CODE[bytes[0]!] === undefined) {
-      const archive = OTHER_ARCHIVES.find(([, sig]) => startsWith(bytes, sig));
-      if (archive) {
-        this.log.find({ kind: 'unopened-archive', severity: 'unknown', message: `a ${archive[0]} archive: the audit does not open it`, member, stream: null, offset: 0 });
-      } else if (member === null) {
-        this.log.find({
-          kind: 'not-pickle', severity: 'info', member, stream: null, offset: 0,
-          message: `the first byte 0x${bytes[0]!.toString(16).padStart(2, '0')} is not a pickle opcode: pickle.load fails before anything runs`,
-        });
-      }
-      return 'not-pickle';
-    }
-    this.streams(bytes, 0, member, member === null ? 'file' : 'member', null, depth, member !== null);
+    const isPickle = BY_CODE[bytes[0]!] !== undefined;
+    if (isPickle) this.streams(bytes, 0, member, member === null ? 'file' : 'member', null, depth, member !== null);
+    else this.notPickle(bytes, member);
     const dir = depth < MAX_DEPTH ? findDirectory(bytes) : null;
-    if (dir !== null) {
-      const name = `${member ?? ''}#appended-zip`;
-      this.log.find({
+    if (dir === null) return isPickle ? 'pickle' : 'not-pickle';
+    this.log.find(isPickle
+      ? {
         kind: 'polyglot', severity: 'unknown', member, stream: null, offset: dir.start,
         message: 'a pickle followed by a zip: zipfile.is_zipfile says zip, numpy.load and torch.load read the pickle; the zip is audited too',
+      }
+      : {
+        kind: 'zip-with-prefix', severity: 'info', member, stream: null, offset: dir.start,
+        message: 'a zip with data in front of it: zipfile reads it, numpy.load and torch.load do not',
       });
-      this.zipMembers(bytes, dir, name, depth);
+    this.zipMembers(bytes, dir, isPickle ? `${member ?? ''}#appended-zip` : member, depth);
+    return isPickle ? 'pickle' : 'zip';
+  }
+
+  private notPickle(bytes: Uint8Array, member: string | null): void {
+    const archive = OTHER_ARCHIVES.find(([, sig]) => startsWith(bytes, sig));
+    if (archive) {
+      this.log.find({ kind: 'unopened-archive', severity: 'unknown', message: `a ${archive[0]} archive: the audit does not open it`, member, stream: null, offset: 0 });
+    } else if (member === null) {
+      this.log.find({
+        kind: 'not-pickle', severity: 'info', member, stream: null, offset: 0,
+        message: `the first byte 0x${bytes[0]!.toString(16).padStart(2, '0')} is not a pickle opcode: pickle.load fails before anything runs`,
+      });
     }
-    return 'pickle';
   }
 
   /**
@@ -206,8 +213,9 @@ class FileAuditor {
   }
 }
 
+/** A plain Uint8Array view (a Node Buffer's subarray costs several times more, and the machine takes many). */
 function toBytes(src: Uint8Array | ArrayBuffer): Uint8Array {
-  return src instanceof Uint8Array ? src : new Uint8Array(src);
+  return src instanceof Uint8Array ? new Uint8Array(src.buffer, src.byteOffset, src.byteLength) : new Uint8Array(src);
 }
 
 /** Which globals the file would import and how it would use them; nothing is imported or called. */

@@ -111,12 +111,15 @@ export class AuditLog {
     return stream;
   }
 
-  /** The record of one global in one stream, created on first sight. */
-  global(g: Omit<AuditGlobal, 'via' | 'offsets' | 'count' | 'uses' | 'useCount'>): AuditGlobal {
+  /** The record of one global in one stream, created (and classified, once) on first sight. */
+  global(
+    g: Pick<AuditGlobal, 'module' | 'name' | 'mappedModule' | 'mappedName' | 'member' | 'stream'>,
+    judge: () => Pick<AuditGlobal, 'qualname' | 'class' | 'reason'>,
+  ): AuditGlobal {
     const key = [g.member ?? '', g.stream, g.module, g.name, g.mappedModule, g.mappedName].join('\0');
     let rec = this.globals.get(key);
     if (rec === undefined) {
-      rec = { ...g, via: [], offsets: [], count: 0, uses: [], useCount: 0 };
+      rec = { ...g, ...judge(), via: [], offsets: [], count: 0, uses: [], useCount: 0 };
       this.globals.set(key, rec);
     }
     return rec;

@@ -77,6 +77,7 @@ export class AuditMachine extends Machine {
   /** copyreg.add_extension calls the pickle made: code -> (module, name). */
   private readonly extensions = new Map<number, [string, string]>();
   private readonly globalsSeen = new Map<AuditGlobal, SymGlobal>();
+  private readonly byName = new Map<string, SymGlobal>();
   /** Payloads already handed to the nested handler: a memo GET of the same bytes is one nested stream. */
   private readonly nestedSeen = new WeakSet<Uint8Array>();
   private readonly streamStart: number;
@@ -96,17 +97,25 @@ export class AuditMachine extends Machine {
 
   /** find_class: the mapping CPython applies, then a record instead of an import. */
   resolveGlobal(module: string, name: string, via: string): SymGlobal {
-    let [mod, nm] = [module, name];
-    if (this.protocol < 3 && this.fixImports) [mod, nm] = mapPython2Name(mod, nm);
-    return this.symGlobal(module, name, mod, nm, via);
+    const mapping = this.protocol < 3 && this.fixImports;
+    // the same name again (a pickle may import one global a million times) skips the mapping and the log's key
+    const key = `${mapping ? 'm' : 'r'}${module}\n${name}`;
+    const known = this.byName.get(key);
+    if (known !== undefined) {
+      noteImport(known.rec, via, this.cursor.opStart);
+      return known;
+    }
+    const [mod, nm] = mapping ? mapPython2Name(module, name) : [module, name];
+    const g = this.symGlobal(module, name, mod, nm, via);
+    this.byName.set(key, g);
+    return g;
   }
 
   private symGlobal(module: string, name: string, mappedModule: string, mappedName: string, via: string): SymGlobal {
-    const { class: cls, reason } = classify(module, name, mappedModule, mappedName);
-    const rec = this.log.global({
-      module, name, mappedModule, mappedName, qualname: qualnameOf(mappedModule, mappedName), class: cls, reason,
-      member: this.audit.member, stream: this.stream.index,
-    });
+    const rec = this.log.global(
+      { module, name, mappedModule, mappedName, member: this.audit.member, stream: this.stream.index },
+      () => ({ qualname: qualnameOf(mappedModule, mappedName), ...classify(module, name, mappedModule, mappedName) }),
+    );
     noteImport(rec, via, this.cursor.opStart);
     let g = this.globalsSeen.get(rec);
     if (g === undefined) {
