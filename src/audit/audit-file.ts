@@ -28,6 +28,7 @@ import { MAGIC } from '../npy/header.js';
 import { headerPlan } from '../npy/read.js';
 import { auditStream, type NestedHandler } from '../pickle/audit.js';
 import { AuditLog, type AuditReport, type AuditStream, type FileKind } from '../pickle/audit-report.js';
+import { LazyBytes, type RangeReader } from '../pickle/lazy-bytes.js';
 import { BY_CODE } from '../pickle/opcodes.js';
 import { findDirectory, walkZip } from './zip-walk.js';
 
@@ -67,6 +68,8 @@ function isZipStart(b: Uint8Array): boolean {
 
 class FileAuditor {
   readonly log: AuditLog;
+  /** Set when the file is read lazily (a large raw pickle, auditLazy). */
+  lazy: LazyBytes | undefined;
   private readonly budget = { decoded: NESTED_BUDGET, nested: NESTED_BUDGET };
 
   constructor(name: string, size: number, readonly opts: AuditOptions) {
@@ -131,6 +134,7 @@ class FileAuditor {
         return;
       }
       const after = n > 0;
+      if (bytes === this.lazy?.bytes) this.lazy.extendTo(at + 1);
       if (after && BY_CODE[bytes[at]!] === undefined) {
         this.log.find({ kind: 'trailing-data', severity: 'info', member, stream: null, offset: at, message: `${bytes.length - at} bytes after STOP that do not start a pickle` });
         return;
@@ -138,7 +142,7 @@ class FileAuditor {
       const stream = this.log.addStream({ member, offset: at, origin: after ? 'after STOP' : origin, parent: parent?.index ?? null });
       const seenBefore = this.log.seen;
       const out = auditStream(bytes, at, this.log, stream, {
-        member, fixImports: this.opts.fixImports, onNested: this.nestedHandler(member, depth), budget: this.budget,
+        member, fixImports: this.opts.fixImports, onNested: this.nestedHandler(member, depth), budget: this.budget, lazy: this.lazy,
       });
       if (out.error === null) {
         at = out.end;
@@ -224,4 +228,33 @@ export function audit(src: Uint8Array | ArrayBuffer, opts: AuditOptions = {}): A
   const a = new FileAuditor(opts.name ?? `<${bytes.length} bytes in memory>`, bytes.length, opts);
   const kind = a.content(bytes, null, 0);
   return a.log.report(kind);
+}
+
+/** Bytes a zip end record would be found in: the record and the longest comment. */
+export const TAIL_LENGTH = 22 + 0xffff;
+
+/**
+ * Whether a file can be audited lazily (auditLazy): it starts as neither a
+ * zip nor an npy and its tail (the last TAIL_LENGTH bytes) holds no zip end
+ * record. Those are read whole: zip members need every byte for their CRC.
+ */
+export function lazyAuditable(head: Uint8Array, tail: Uint8Array): boolean {
+  if (head.length === 0 || isZipStart(head) || startsWith(head, MAGIC)) return false;
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail[i] === 0x50 && tail[i + 1] === 0x4b && tail[i + 2] === 5 && tail[i + 3] === 6) return false;
+  }
+  return true;
+}
+
+/**
+ * audit() of a raw pickle of `size` bytes read through `read` as the
+ * machine gets there: large bytes payloads are skipped unread (a checkpoint's
+ * arrays), so time and memory follow the opcodes, not the payloads.
+ */
+export function auditLazy(size: number, read: RangeReader, opts: AuditOptions = {}): AuditReport {
+  const lazy = new LazyBytes(size, read);
+  lazy.extendTo(Math.min(size, 8));
+  const a = new FileAuditor(opts.name ?? `<${size} bytes>`, size, opts);
+  a.lazy = lazy;
+  return a.log.report(a.content(lazy.bytes, null, 0));
 }

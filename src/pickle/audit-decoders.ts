@@ -141,6 +141,11 @@ const MODELS: ReadonlyMap<string, Model> = new Map<string, Model>([
   ['builtins.bytearray', (a) => (a.length === 1 && a[0] instanceof Uint8Array ? a[0] : a.length === 2 ? encodeText(a[0], a[1]) : undefined)],
 ]);
 
+/** Whether the audit evaluates calls of this global (so their bytes arguments are looked into). */
+export function isModelled(qualname: string): boolean {
+  return MODELS.has(qualname);
+}
+
 /** What Python would compute for `qualname(*args)`, when the audit models that function and the arguments allow. */
 export function modelCall(qualname: string, args: readonly unknown[]): Uint8Array | ComputedStr | undefined {
   return MODELS.get(qualname)?.(args);

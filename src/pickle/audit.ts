@@ -18,9 +18,10 @@ import { NpyioError, UnpicklingError } from '../errors.js';
 import { isTuple } from '../values.js';
 import { classify, BYTES_WRAPPERS, LOADERS, qualnameOf } from './audit-policy.js';
 import { noteImport, noteUse, type AuditGlobal, type AuditLog, type AuditStream, type Severity } from './audit-report.js';
-import { ComputedStr, modelCall, strArg } from './audit-decoders.js';
+import { ComputedStr, isModelled, modelCall, strArg } from './audit-decoders.js';
 import { mapPython2Name } from './compat.js';
 import { dispatchTable, Machine, pyTypeName, type Dispatch } from './machine.js';
+import { LazyCursor, type LazyBytes } from './lazy-bytes.js';
 import { Registry } from './registry.js';
 
 /** A class, function or module the pickle imported (or reached through getattr and friends). */
@@ -61,6 +62,8 @@ export interface StreamAuditOptions {
    * a decoder a million times.
    */
   budget: { decoded: number };
+  /** The file read lazily, when `bytes` are its LazyBytes: payloads are loaded before anyone looks inside. */
+  lazy?: LazyBytes;
 }
 
 const NO_REGISTRY = new Registry();
@@ -83,7 +86,8 @@ export class AuditMachine extends Machine {
   private readonly streamStart: number;
 
   constructor(bytes: Uint8Array, start: number, readonly log: AuditLog, stream: AuditStream, readonly audit: StreamAuditOptions) {
-    super(bytes, start, NO_REGISTRY, { encoding: 'latin1', fixImports: audit.fixImports ?? true });
+    super(bytes, start, NO_REGISTRY, { encoding: 'latin1', fixImports: audit.fixImports ?? true },
+      audit.lazy?.bytes === bytes ? new LazyCursor(audit.lazy, start) : undefined);
     this.dispatch = AUDIT_DISPATCH;
     this.stream = stream;
     this.streamStart = start;
@@ -173,7 +177,7 @@ export class AuditMachine extends Machine {
       if (m !== undefined && n !== undefined) this.extensions.set(args[2], [m, n]);
     }
     if (q === 'copyreg._reconstructor' && args.length >= 2) this.checkReconstructor(args);
-    const modelled = this.audit.budget.decoded > 0 ? modelCall(q, args) : undefined;
+    const modelled = this.audit.budget.decoded > 0 && isModelled(q) ? this.model(q, args) : undefined;
     if (modelled !== undefined) {
       this.audit.budget.decoded -= modelled instanceof Uint8Array ? modelled.length : modelled.value.length;
       if (this.audit.budget.decoded <= 0) {
@@ -187,6 +191,11 @@ export class AuditMachine extends Machine {
     }
     if (LOADERS.has(q)) this.nested(q, args);
     return new SymValue(`${q}(...)`, f);
+  }
+
+  private model(q: string, args: readonly unknown[]): ReturnType<typeof modelCall> {
+    for (const a of args) if (a instanceof Uint8Array) this.audit.lazy?.materialize(a);
+    return modelCall(q, args);
   }
 
   private callAttrGetter(g: AttrGetter, args: readonly unknown[], op: string): unknown {
@@ -217,6 +226,7 @@ export class AuditMachine extends Machine {
     }
     if (bytes === undefined || this.nestedSeen.has(bytes)) return;
     this.nestedSeen.add(bytes);
+    this.audit.lazy?.materialize(bytes);
     this.finding('nested-pickle', 'dangerous', `${q} is called with ${bytes.length} bytes of data: audited as a nested stream`, q);
     this.audit.onNested?.(bytes, `nested: ${q} at byte ${this.cursor.opStart}`, this.stream);
   }

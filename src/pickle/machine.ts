@@ -78,8 +78,8 @@ export class Machine implements CallContext {
   private hasBuildHooks = false;
   private bufferIterator: Iterator<Uint8Array | PyByteArray> | undefined;
 
-  constructor(bytes: Uint8Array, start: number, readonly registry: Registry, readonly opts: UnpickleOptions) {
-    this.cursor = new Cursor(bytes, start);
+  constructor(bytes: Uint8Array, start: number, readonly registry: Registry, readonly opts: UnpickleOptions, cursor?: Cursor) {
+    this.cursor = cursor ?? new Cursor(bytes, start);
     this.encoding = opts.encoding ?? 'ASCII';
     this.fixImports = opts.fixImports ?? true;
     this.maxStack = opts.maxStackItems ?? DEFAULT_MAX_STACK;
@@ -92,7 +92,7 @@ export class Machine implements CallContext {
     const bytes = c.bytes;
     const dispatch = this.dispatch;
     for (;;) {
-      if (c.pos >= bytes.length) {
+      if (c.pos >= c.end && !c.extend(c.pos + 1)) {
         c.opStart = c.pos;
         throw new UnpicklingError('Ran out of input', { pythonType: 'EOFError', offset: c.pos });
       }

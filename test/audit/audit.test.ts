@@ -7,8 +7,11 @@
  * input gives a report, never an exception.
  */
 import { expect } from 'chai';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { auditLazy } from '../../src/audit/audit-file.js';
+import { concatBytes } from '../../src/io/concat.js';
 import {
   audit, auditExitCode, auditPath, DANGEROUS, formatAuditReport, loads, type AuditReport,
 } from '../../src/node/index.js';
@@ -154,6 +157,64 @@ describe('audit: what it reports', () => {
       expect(patterns, p).to.include(p);
     }
     expect(DANGEROUS.every((d) => d.reason.length > 0)).to.equal(true);
+  });
+});
+
+describe('audit: lazy reading of large pickles', () => {
+  /** A reader over bytes in memory that counts what it was asked for. */
+  const counting = (bytes: Uint8Array) => {
+    const stats = { read: 0 };
+    const read = (into: Uint8Array, offset: number, length: number) => {
+      into.set(bytes.subarray(offset, offset + length), offset);
+      stats.read += length;
+    };
+    return { stats, read };
+  };
+  const u64 = (n: number) => Uint8Array.from({ length: 8 }, (_, i) => Math.floor(n / 2 ** (8 * i)) & 0xff);
+  const ascii = (s: string) => new TextEncoder().encode(s);
+  /** PROTO 4, a STACK_GLOBAL of module.name, BINBYTES8 of `payload`, TUPLE1 REDUCE STOP. */
+  const callWithBytes = (module: string, name: string, payload: Uint8Array) => concatBytes([
+    Uint8Array.of(0x80, 4, 0x8c, module.length), ascii(module), Uint8Array.of(0x8c, name.length), ascii(name), Uint8Array.of(0x93, 0x8e),
+    u64(payload.length), payload, Uint8Array.of(0x85, 0x52, 0x2e),
+  ]);
+
+  it('gives the same report as reading the whole file, for every fixture pickle', () => {
+    for (const c of cases.filter((x) => /\.(pkl|safetensors)$/.test(x.file))) {
+      const bytes = bytesOf(c);
+      const { read } = counting(bytes);
+      expect(auditLazy(bytes.length, read, { name: c.file }), c.file).to.deep.equal(audit(bytes, { name: c.file }));
+    }
+  });
+
+  it('skips array payloads unread', () => {
+    const big = callWithBytes('numpy', 'frombuffer', new Uint8Array(4 << 20));
+    const { stats, read } = counting(big);
+    const r = auditLazy(big.length, read);
+    expect(r.verdict).to.equal('unknown');
+    expect(stats.read).to.be.below(200_000);
+  });
+
+  it('reads a skipped payload when a loader is handed it', () => {
+    const inner = concatBytes([bytesOf(cases.find((c) => c.file === 'malicious/os-system-p4.pkl')!), new Uint8Array(300_000)]);
+    const big = callWithBytes('pickle', 'loads', inner);
+    const { read } = counting(big);
+    const r = auditLazy(big.length, read);
+    expect(r).to.deep.equal(audit(big, { name: r.name }));
+    expect(dangerousGlobals(r)).to.include('os.system');
+  });
+
+  it('is what audit(path) does for a large raw pickle', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'npyio-audit-'));
+    try {
+      const path = join(dir, 'big.pkl');
+      const inner = bytesOf(cases.find((c) => c.file === 'malicious/os-system-p4.pkl')!);
+      writeFileSync(path, concatBytes([callWithBytes('pickle', 'loads', concatBytes([inner, new Uint8Array(17 << 20)]))]));
+      const r = audit(path);
+      expect([r.verdict, r.size > 16 << 20]).to.deep.equal(['dangerous', true]);
+      expect(dangerousGlobals(r)).to.include.members(['pickle.loads', 'os.system']);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
   });
 });
 
