@@ -76,6 +76,17 @@ class FileAuditor {
     this.log = new AuditLog(name, size);
   }
 
+  /** The whole file's report. A failure of the audit itself is reported, never thrown: a scanner that crashes is a bypass. */
+  run(bytes: Uint8Array): AuditReport {
+    let kind: FileKind = 'pickle';
+    try {
+      kind = this.content(bytes, null, 0);
+    } catch (e) {
+      this.log.error({ member: null, stream: null, offset: null, message: `the audit stopped: ${(e as Error).message}` });
+    }
+    return this.log.report(kind);
+  }
+
   /** Sniffs one file or member and audits it; returns what it was. */
   content(bytes: Uint8Array, member: string | null, depth: number): FileKind {
     if (bytes.length === 0) {
@@ -86,7 +97,7 @@ class FileAuditor {
       this.zip(bytes, member, depth);
       return 'zip';
     }
-    if (startsWith(bytes, MAGIC)) return this.npy(bytes, member);
+    if (startsWith(bytes, MAGIC)) return this.npy(bytes, member, depth);
     return this.pickle(bytes, member, depth);
   }
 
@@ -178,10 +189,10 @@ class FileAuditor {
     };
   }
 
-  private npy(bytes: Uint8Array, member: string | null): FileKind {
+  private npy(bytes: Uint8Array, member: string | null, depth: number): FileKind {
     try {
       const header = runPlanOnBytes((info) => headerPlan(info, { allowPickle: true }), bytes);
-      if (header.dtype.hasObject) this.streams(bytes, header.dataOffset, member, 'npy object array', null, 0, false);
+      if (header.dtype.hasObject) this.streams(bytes, header.dataOffset, member, 'npy object array', null, depth, false);
     } catch (e) {
       this.log.error({ member, stream: null, offset: e instanceof NpyioError ? (e.offset ?? 0) : 0, message: `npy header: ${(e as Error).message}` });
     }
@@ -226,8 +237,7 @@ function toBytes(src: Uint8Array | ArrayBuffer): Uint8Array {
 export function audit(src: Uint8Array | ArrayBuffer, opts: AuditOptions = {}): AuditReport {
   const bytes = toBytes(src);
   const a = new FileAuditor(opts.name ?? `<${bytes.length} bytes in memory>`, bytes.length, opts);
-  const kind = a.content(bytes, null, 0);
-  return a.log.report(kind);
+  return a.run(bytes);
 }
 
 /** Bytes a zip end record would be found in: the record and the longest comment. */
@@ -256,5 +266,5 @@ export function auditLazy(size: number, read: RangeReader, opts: AuditOptions = 
   lazy.extendTo(Math.min(size, 8));
   const a = new FileAuditor(opts.name ?? `<${size} bytes>`, size, opts);
   a.lazy = lazy;
-  return a.log.report(a.content(lazy.bytes, null, 0));
+  return a.run(lazy.bytes);
 }
