@@ -107,6 +107,31 @@ def p0_bytes_literal(b):
     return b"S" + repr(b.decode("latin1")).encode("ascii", "backslashreplace") + b"\n"
 
 
+def frame_hidden(tail):
+    """A FRAME whose last opcode (SHORT_BINUNICODE) straddles its end. A linear reader
+    (pickle.loads, pickletools) then reads `tail` as the data of a SHORT_BINBYTES; CPython
+    reading a file takes the string's data from after the frame, 5 bytes later, and runs `tail`."""
+    n, k = 20, 5
+    body = b"\x8c" + bytes([n]) + b"A" * k
+    gap = b"C" + bytes([k - 2 + len(tail) - 3]) + b"Z" * (k - 2)  # linear: bytes covering tail minus its last 3 bytes
+    return proto(4) + frame(body) + b"B" * (n - k) + gap + tail
+
+
+def check_frame_hidden():
+    """The differential on real CPython, with a harmless tail (BININT1 7, TUPLE1, STOP):
+    pickle.load on a file runs it and returns (7,); pickletools never sees a BININT1."""
+    import pickletools
+    harmless = frame_hidden(b"K\x07\x85.")
+    assert pickle.load(io.BytesIO(harmless)) == (7,)
+    ops = []
+    try:
+        for op, _, _ in pickletools.genops(harmless):
+            ops.append(op.name)
+    except ValueError:
+        pass  # the linear reading runs into the tail's argument bytes
+    assert "SHORT_BINBYTES" in ops and "BININT1" not in ops, ops
+
+
 # ---- writers ----
 
 
@@ -210,6 +235,20 @@ def malicious():
         proto(4) + stack_global("operator", "methodcaller") + su("system") + su(ECHO) + TUPLE2 + REDUCE
         + call1(stack_global("importlib", "import_module"), su("os")) + TUPLE1 + REDUCE + STOP,
         "operator.methodcaller('system', ...)(os)", ["operator.methodcaller", "os.system"])
+
+    bad("vars-dict-get.pkl",
+        proto(4) + stack_global("builtins", "getattr") + call1(stack_global("builtins", "vars"), call1(stack_global("importlib", "import_module"), su("os")))
+        + su("get") + TUPLE2 + REDUCE + su("system") + TUPLE1 + REDUCE + su(ECHO) + TUPLE1 + REDUCE + STOP,
+        "vars(import_module('os')).get('system')", ["builtins.vars", "builtins.getattr", "importlib.import_module"], ["indirect-call"])
+    bad("cloudpickle-make-function.pkl",
+        proto(4) + stack_global("cloudpickle.cloudpickle", "_make_function") + MARK + NONE + EMPTY_DICT + NONE + NONE + NONE + TUPLE + REDUCE + STOP,
+        "cloudpickle helper", ["cloudpickle.cloudpickle._make_function"])
+    bad("torch-inductor-dotted.pkl",
+        proto(4) + call1(stack_global("torch._inductor.codecache", "PyCodeCache.load"), su("print(1)")) + STOP,
+        "torch internals through a dotted name", ["torch._inductor.codecache.PyCodeCache.load"], ["dotted-name"])
+    write("malicious/wrapped.7z", b"7z\xbc\xaf\x27\x1c\x00\x04" + os_system_p4())
+    MANIFEST.append({"file": "malicious/wrapped.7z", "set": "malicious", "technique": "an archive format the audit does not open (nullifAI 7z)",
+                     "verdict": "unknown", "globals": [], "findings": ["unopened-archive"]})
 
     # nested pickles
     inner = os_system_p4()
@@ -317,6 +356,8 @@ def malicious():
     bad("frame-mislength.pkl",
         proto(4) + b"\x95" + struct.pack("<Q", 3) + su(ECHO) + POP + call1(stack_global("os", "system"), su(ECHO)) + STOP,
         "FRAME whose last opcode crosses the frame end (desync)", ["os.system"], ["frame-desync"])
+    bad("frame-hidden-payload.pkl", frame_hidden(glob("os", "system") + MARK + sstr(ECHO) + TUPLE + REDUCE + POP + NONE + STOP),
+        "FRAME desync: a linear reader sees bytes, pickle.load on a file runs the payload hidden in them", ["os.system"], ["frame-desync"])
     bad("broken-tail.pkl", proto(4) + call1(stack_global("os", "system"), su(ECHO)) + b"\xff\xfe garbage",
         "payload, then garbage and no STOP (nullifAI)")
     bad("multiple-streams.pkl", pickle.dumps({"weights": [1.0, 2.0]}, protocol=4) + os_system_p4(),
@@ -532,6 +573,7 @@ def benign():
 
 def main():
     import shutil
+    check_frame_hidden()
     have_py2 = shutil.which("pyenv") is not None
     for p in OUT.glob("*/*"):
         if have_py2 or not p.name.startswith("py2-"):

@@ -26,7 +26,7 @@ import { NpyioError } from '../errors.js';
 import { runPlanOnBytes } from '../io/plan.js';
 import { MAGIC } from '../npy/header.js';
 import { headerPlan } from '../npy/read.js';
-import { auditStream, type NestedHandler } from '../pickle/audit.js';
+import { auditStream, type NestedHandler, type StreamAuditOptions } from '../pickle/audit.js';
 import { AuditLog, type AuditReport, type AuditStream, type FileKind } from '../pickle/audit-report.js';
 import { LazyBytes, type RangeReader } from '../pickle/lazy-bytes.js';
 import { BY_CODE } from '../pickle/opcodes.js';
@@ -152,9 +152,11 @@ class FileAuditor {
       }
       const stream = this.log.addStream({ member, offset: at, origin: after ? 'after STOP' : origin, parent: parent?.index ?? null });
       const seenBefore = this.log.seen;
-      const out = auditStream(bytes, at, this.log, stream, {
+      const opts = {
         member, fixImports: this.opts.fixImports, onNested: this.nestedHandler(member, depth), budget: this.budget, lazy: this.lazy,
-      });
+      };
+      const out = auditStream(bytes, at, this.log, stream, opts);
+      if (out.desync) this.fileBackedReading(bytes, at, stream, opts);
       if (out.error === null) {
         at = out.end;
         continue;
@@ -170,6 +172,20 @@ class FileAuditor {
       }
       this.log.error({ member, stream: stream.index, offset: where, message: `${e.pythonType}: ${e.message}` });
       return;
+    }
+  }
+
+  /** The stream again, as pickle.load on a file reads a FRAME an opcode straddles: its own stream in the report. */
+  private fileBackedReading(bytes: Uint8Array, at: number, linear: AuditStream, opts: StreamAuditOptions): void {
+    if (bytes === this.lazy?.bytes) {
+      // rare (the file is already dangerous), so simply load it all
+      this.lazy.extendTo(bytes.length);
+      this.lazy.materialize(bytes);
+    }
+    const stream = this.log.addStream({ member: linear.member, offset: at, origin: 'FRAME desync: as pickle.load reads a file', parent: linear.index });
+    const out = auditStream(bytes, at, this.log, stream, { ...opts, lazy: undefined, fileBacked: true });
+    if (out.error !== null) {
+      this.log.error({ member: linear.member, stream: stream.index, offset: out.error.offset ?? out.end, message: `${out.error.pythonType}: ${out.error.message}` }, false);
     }
   }
 

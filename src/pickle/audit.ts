@@ -20,6 +20,7 @@ import { classify, BYTES_WRAPPERS, LOADERS, qualnameOf } from './audit-policy.js
 import { noteImport, noteUse, type AuditGlobal, type AuditLog, type AuditStream, type Severity } from './audit-report.js';
 import { ComputedStr, isModelled, modelCall, strArg } from './audit-decoders.js';
 import { mapPython2Name } from './compat.js';
+import { Cursor } from './cursor.js';
 import { dispatchTable, Machine, pyTypeName, type Dispatch } from './machine.js';
 import { LazyCursor, type LazyBytes } from './lazy-bytes.js';
 import { Registry } from './registry.js';
@@ -64,6 +65,35 @@ export interface StreamAuditOptions {
   budget: { decoded: number };
   /** The file read lazily, when `bytes` are its LazyBytes: payloads are loaded before anyone looks inside. */
   lazy?: LazyBytes;
+  /** Read frames as a file-backed CPython does (FileBackedCursor): the second reading of a stream with a FRAME desync. */
+  fileBacked?: boolean;
+}
+
+/**
+ * CPython's C unpickler reading a file (not bytes) holds a FRAME in a
+ * buffer; a read that needs more than the buffer still holds discards the
+ * rest of it and reads fresh bytes from the file, which sit after the frame.
+ * So an opcode straddling the frame's end takes its argument from after the
+ * frame, and the machine goes on from there: bytes a linear reader takes as
+ * data run as opcodes (pickle.load on a BytesIO shows it).
+ */
+export class FileBackedCursor extends Cursor {
+  frameEnd = -1;
+
+  protected override need(n: number): void {
+    if (this.frameEnd >= 0 && this.pos < this.frameEnd && this.pos + n > this.frameEnd) this.jump();
+    super.need(n);
+  }
+
+  override line(): Uint8Array {
+    if (this.frameEnd >= 0 && this.pos < this.frameEnd && this.bytes.subarray(this.pos, this.frameEnd).indexOf(0x0a) < 0) this.jump();
+    return super.line();
+  }
+
+  private jump(): void {
+    this.pos = this.frameEnd;
+    this.frameEnd = -1;
+  }
 }
 
 const NO_REGISTRY = new Registry();
@@ -87,7 +117,7 @@ export class AuditMachine extends Machine {
 
   constructor(bytes: Uint8Array, start: number, readonly log: AuditLog, stream: AuditStream, readonly audit: StreamAuditOptions) {
     super(bytes, start, NO_REGISTRY, { encoding: 'latin1', fixImports: audit.fixImports ?? true },
-      audit.lazy?.bytes === bytes ? new LazyCursor(audit.lazy, start) : undefined);
+      audit.fileBacked ? new FileBackedCursor(bytes, start) : audit.lazy?.bytes === bytes ? new LazyCursor(audit.lazy, start) : undefined);
     this.dispatch = AUDIT_DISPATCH;
     this.stream = stream;
     this.streamStart = start;
@@ -313,8 +343,17 @@ export class AuditMachine extends Machine {
     return new SymValue('persistent_load(...)', null);
   }
 
+  /** FRAMEs that an opcode crossed: the stream deserves a second, file-backed reading. */
+  desyncs = 0;
+
+  override enterFrame(length: number): void {
+    super.enterFrame(length);
+    if (this.cursor instanceof FileBackedCursor) this.cursor.frameEnd = this.frameEnd;
+  }
+
   protected override leaveFrame(): void {
-    if (this.cursor.pos > this.frameEnd) {
+    if (this.cursor.pos > this.frameEnd && !(this.cursor instanceof FileBackedCursor)) {
+      this.desyncs++;
       this.finding('frame-desync', 'dangerous',
         `an opcode crosses the end of the FRAME at byte ${this.frameEnd}: a file-backed unpickler reads these bytes differently`,
         undefined, this.cursor.opStart);
@@ -438,6 +477,8 @@ export interface StreamOutcome {
   error: NpyioError | null;
   /** False when the very first byte was not an opcode (or the input was empty). */
   readAny: boolean;
+  /** An opcode crossed a FRAME's end: a file-backed unpickler reads this stream differently. */
+  desync: boolean;
 }
 
 /** Runs one stream from `start` to its STOP or its first error. Never throws a parser error. */
@@ -447,12 +488,13 @@ export function auditStream(bytes: Uint8Array, start: number, log: AuditLog, str
     m.run();
     stream.end = m.cursor.pos;
     stream.complete = true;
-    return { end: m.cursor.pos, error: null, readAny: true };
+    return { end: m.cursor.pos, error: null, readAny: true, desync: m.desyncs > 0 };
   } catch (e) {
     const readAny = m.cursor.opStart > start;
-    if (e instanceof NpyioError) return { end: m.cursor.pos, error: e, readAny };
+    const desync = m.desyncs > 0;
+    if (e instanceof NpyioError) return { end: m.cursor.pos, error: e, readAny, desync };
     // a RangeError from a runaway structure is still the file's fault: report it, never crash on it
     const err = new UnpicklingError(`audit stopped: ${(e as Error).message}`, { offset: m.cursor.opStart });
-    return { end: m.cursor.pos, error: err, readAny };
+    return { end: m.cursor.pos, error: err, readAny, desync };
   }
 }

@@ -108,6 +108,12 @@ describe('audit: what it reports', () => {
     expect(r.globals[0]!.stream).to.equal(2);
   });
 
+  it('reads a stream with a FRAME desync again, as pickle.load reads a file', () => {
+    const r = one('frame-hidden-payload.pkl');
+    expect(r.streams.map((s) => [s.origin, s.parent])).to.deep.equal([['file', null], ['FRAME desync: as pickle.load reads a file', 0]]);
+    expect(r.globals.map((g) => [g.qualname, g.stream])).to.deep.equal([['os.system', 1]]);
+  });
+
   it('reports nested pickles as streams of their own under the outer global', () => {
     const r = one('nested-twice.pkl');
     expect(r.streams.map((s) => s.parent)).to.deep.equal([null, 0, 1]);
