@@ -24,13 +24,14 @@
  */
 import { NpyioError } from '../errors.js';
 import { runPlanOnBytes } from '../io/plan.js';
+import { bytesSource, type ByteSource } from '../io/source.js';
 import { MAGIC } from '../npy/header.js';
 import { headerPlan } from '../npy/read.js';
 import { auditStream, type NestedHandler, type StreamAuditOptions } from '../pickle/audit.js';
 import { AuditLog, type AuditReport, type AuditStream, type FileKind } from '../pickle/audit-report.js';
-import { LazyBytes, type RangeReader } from '../pickle/lazy-bytes.js';
+import { LazyBytes } from '../pickle/lazy-bytes.js';
 import { BY_CODE } from '../pickle/opcodes.js';
-import { findDirectory, walkZip } from './zip-walk.js';
+import { checkCrc, findDirectory, memberBytes, walkZip, type Directory, type WalkedMember, type ZipReporter } from './zip-walk.js';
 
 export interface AuditOptions {
   /** What the report calls the file. */
@@ -43,6 +44,10 @@ export interface AuditOptions {
 const MAX_DEPTH = 8;
 /** What modelled decoders and nested pickles may add up to, per file: enough for any real wrapper, not for a fan-out bomb. */
 const NESTED_BUDGET = 256 * 1024 * 1024;
+/** Stored members larger than this are checksummed in steps and read lazily, not held whole. */
+const MEMBER_IN_MEMORY = 64 * 1024 * 1024;
+/** Bytes a lazily read source loads up front: sniffing and an npy header. */
+const LAZY_HEAD = 64 * 1024;
 /** More streams than this in one file is not a checkpoint: the rest is not audited (and the file inconclusive). */
 const MAX_STREAMS = 1000;
 
@@ -68,8 +73,8 @@ function isZipStart(b: Uint8Array): boolean {
 
 class FileAuditor {
   readonly log: AuditLog;
-  /** Set when the file is read lazily (a large raw pickle, auditLazy). */
-  lazy: LazyBytes | undefined;
+  /** Byte arrays read lazily (a large raw pickle, a large stored member): payloads are loaded only when looked into. */
+  private readonly lazies = new WeakMap<Uint8Array, LazyBytes>();
   private readonly budget = { decoded: NESTED_BUDGET, nested: NESTED_BUDGET };
 
   constructor(name: string, size: number, readonly opts: AuditOptions) {
@@ -87,6 +92,25 @@ class FileAuditor {
     return this.log.report(kind);
   }
 
+  /** A source read as the audit gets there; returns its bytes (zero-filled until read). */
+  lazyBytes(src: ByteSource): Uint8Array {
+    const lazy = new LazyBytes(src);
+    // enough for sniffing and for an npy header
+    lazy.extendTo(Math.min(src.size, LAZY_HEAD));
+    this.lazies.set(lazy.bytes, lazy);
+    return lazy.bytes;
+  }
+
+  /** The whole report of a zip read through a ByteSource (a file too large to hold, say). */
+  runZip(src: ByteSource): AuditReport {
+    try {
+      this.zipSource(src, null, 0);
+    } catch (e) {
+      this.log.error({ member: null, stream: null, offset: null, message: `the audit stopped: ${(e as Error).message}` });
+    }
+    return this.log.report('zip');
+  }
+
   /** Sniffs one file or member and audits it; returns what it was. */
   content(bytes: Uint8Array, member: string | null, depth: number): FileKind {
     if (bytes.length === 0) {
@@ -94,7 +118,7 @@ class FileAuditor {
       return 'empty';
     }
     if (isZipStart(bytes)) {
-      this.zip(bytes, member, depth);
+      this.zipSource(bytesSource(bytes), member, depth);
       return 'zip';
     }
     if (startsWith(bytes, MAGIC)) return this.npy(bytes, member, depth);
@@ -106,7 +130,8 @@ class FileAuditor {
     const isPickle = BY_CODE[bytes[0]!] !== undefined;
     if (isPickle) this.streams(bytes, 0, member, member === null ? 'file' : 'member', null, depth, member !== null);
     else this.notPickle(bytes, member);
-    const dir = depth < MAX_DEPTH ? findDirectory(bytes) : null;
+    const src = this.lazies.get(bytes)?.source ?? bytesSource(bytes);
+    const dir = depth < MAX_DEPTH ? findDirectory(src) : null;
     if (dir === null) return isPickle ? 'pickle' : 'not-pickle';
     this.log.find(isPickle
       ? {
@@ -117,7 +142,7 @@ class FileAuditor {
         kind: 'zip-with-prefix', severity: 'info', member, stream: null, offset: dir.start,
         message: 'a zip with data in front of it: zipfile reads it, numpy.load and torch.load do not',
       });
-    this.zipMembers(bytes, dir, isPickle ? `${member ?? ''}#appended-zip` : member, depth);
+    this.zipMembers(src, dir, isPickle ? `${member ?? ''}#appended-zip` : member, depth);
     return isPickle ? 'pickle' : 'zip';
   }
 
@@ -145,7 +170,8 @@ class FileAuditor {
         return;
       }
       const after = n > 0;
-      if (bytes === this.lazy?.bytes) this.lazy.extendTo(at + 1);
+      const lazy = this.lazies.get(bytes);
+      lazy?.extendTo(at + 1);
       if (after && BY_CODE[bytes[at]!] === undefined) {
         this.log.find({ kind: 'trailing-data', severity: 'info', member, stream: null, offset: at, message: `${bytes.length - at} bytes after STOP that do not start a pickle` });
         return;
@@ -153,7 +179,7 @@ class FileAuditor {
       const stream = this.log.addStream({ member, offset: at, origin: after ? 'after STOP' : origin, parent: parent?.index ?? null });
       const seenBefore = this.log.seen;
       const opts = {
-        member, fixImports: this.opts.fixImports, onNested: this.nestedHandler(member, depth), budget: this.budget, lazy: this.lazy,
+        member, fixImports: this.opts.fixImports, onNested: this.nestedHandler(member, depth), budget: this.budget, lazy,
       };
       const out = auditStream(bytes, at, this.log, stream, opts);
       if (out.desync) this.fileBackedReading(bytes, at, stream, opts);
@@ -177,10 +203,11 @@ class FileAuditor {
 
   /** The stream again, as pickle.load on a file reads a FRAME an opcode straddles: its own stream in the report. */
   private fileBackedReading(bytes: Uint8Array, at: number, linear: AuditStream, opts: StreamAuditOptions): void {
-    if (bytes === this.lazy?.bytes) {
+    const lazy = this.lazies.get(bytes);
+    if (lazy !== undefined) {
       // rare (the file is already dangerous), so simply load it all
-      this.lazy.extendTo(bytes.length);
-      this.lazy.materialize(bytes);
+      lazy.extendTo(bytes.length);
+      lazy.materialize(bytes);
     }
     const stream = this.log.addStream({ member: linear.member, offset: at, origin: 'FRAME desync: as pickle.load reads a file', parent: linear.index });
     const out = auditStream(bytes, at, this.log, stream, { ...opts, lazy: undefined, fileBacked: true });
@@ -215,33 +242,62 @@ class FileAuditor {
     return 'npy';
   }
 
-  private zip(bytes: Uint8Array, member: string | null, depth: number): void {
-    const dir = findDirectory(bytes);
+  private zipSource(src: ByteSource, member: string | null, depth: number): void {
+    const dir = findDirectory(src);
     if (dir === null) {
       this.log.error({ member, stream: null, offset: 0, message: 'starts like a zip but has no readable end of central directory record' });
       return;
     }
-    this.zipMembers(bytes, dir, member, depth);
+    this.zipMembers(src, dir, member, depth);
   }
 
-  private zipMembers(bytes: Uint8Array, dir: NonNullable<ReturnType<typeof findDirectory>>, outer: string | null, depth: number): void {
+  private zipMembers(src: ByteSource, dir: Directory, outer: string | null, depth: number): void {
     const prefix = outer === null ? '' : `${outer}/`;
-    const members = walkZip(bytes, dir, (kind, severity, message, offset, name) => {
+    const report: ZipReporter = (kind, severity, message, offset, name) => {
       this.log.find({ kind, severity, message, member: name === null ? outer : prefix + name, stream: null, offset });
-    });
-    for (const m of members) {
+    };
+    for (const m of walkZip(src, dir, report)) {
       const name = prefix + m.name;
-      if (m.data === null) {
-        if (m.error !== null) this.log.error({ member: name, stream: null, offset: m.localOffset, message: `zip member: ${m.error}` });
+      if (m.shared) continue;
+      const fail = (message: string) => this.log.error({ member: name, stream: null, offset: m.localOffset, message: `zip member: ${message}` });
+      if (m.error !== null) {
+        fail(m.error);
         continue;
       }
       if (depth + 1 > MAX_DEPTH) {
-        this.log.error({ member: name, stream: null, offset: m.localOffset, message: `archives nested deeper than ${MAX_DEPTH}: not audited` });
+        fail(`archives nested deeper than ${MAX_DEPTH}: not audited`);
         continue;
       }
-      this.content(m.data, name, depth + 1);
+      try {
+        if (m.method === 0 && m.size > MEMBER_IN_MEMORY) {
+          this.largeMember(src, m, name, depth + 1, report);
+        } else {
+          const data = memberBytes(src, m);
+          checkCrc(src, m, data, report);
+          this.content(data, name, depth + 1);
+        }
+      } catch (e) {
+        fail((e as Error).message);
+      }
     }
   }
+
+  /** A stored member too large to hold at once: checksummed step by step, then sniffed and read lazily. */
+  private largeMember(src: ByteSource, m: WalkedMember, name: string, depth: number, report: ZipReporter): void {
+    checkCrc(src, m, null, report);
+    const head = src.read(m.dataOffset, Math.min(8, m.size));
+    if (isZipStart(head)) {
+      this.zipSource(subSource(src, m.dataOffset, m.size, name), name, depth);
+    } else if (startsWith(head, MAGIC) || BY_CODE[head[0]!] !== undefined) {
+      this.content(this.lazyBytes(subSource(src, m.dataOffset, m.size, name)), name, depth);
+    }
+    // else raw data (a tensor's storage): nothing in it is unpickled
+  }
+}
+
+/** `length` bytes of `src` from `offset`, as a source of their own (a zip stored in a zip). */
+function subSource(src: ByteSource, offset: number, length: number, name: string): ByteSource {
+  return { size: length, name, read: (at, n) => src.read(offset + at, n) };
 }
 
 /** A plain Uint8Array view (a Node Buffer's subarray costs several times more, and the machine takes many). */
@@ -256,31 +312,21 @@ export function audit(src: Uint8Array | ArrayBuffer, opts: AuditOptions = {}): A
   return a.run(bytes);
 }
 
-/** Bytes a zip end record would be found in: the record and the longest comment. */
-export const TAIL_LENGTH = 22 + 0xffff;
-
 /**
- * Whether a file can be audited lazily (auditLazy): it starts as neither a
- * zip nor an npy and its tail (the last TAIL_LENGTH bytes) holds no zip end
- * record. Those are read whole: zip members need every byte for their CRC.
+ * audit() of a source read as the machine gets there: large bytes payloads
+ * (a checkpoint's arrays) are skipped unread, so time and memory follow the
+ * opcodes, not the payloads; a zip is read member by member. Any source
+ * works; the Node entry uses it for large files.
  */
-export function lazyAuditable(head: Uint8Array, tail: Uint8Array): boolean {
-  if (head.length === 0 || isZipStart(head) || startsWith(head, MAGIC)) return false;
-  for (let i = tail.length - 22; i >= 0; i--) {
-    if (tail[i] === 0x50 && tail[i + 1] === 0x4b && tail[i + 2] === 5 && tail[i + 3] === 6) return false;
-  }
-  return true;
+export function auditSource(src: ByteSource, opts: AuditOptions = {}): AuditReport {
+  const a = new FileAuditor(opts.name ?? src.name, src.size, opts);
+  if (src.size > 0 && isZipStart(src.read(0, Math.min(4, src.size)))) return a.runZip(src);
+  return a.run(a.lazyBytes(src));
 }
 
-/**
- * audit() of a raw pickle of `size` bytes read through `read` as the
- * machine gets there: large bytes payloads are skipped unread (a checkpoint's
- * arrays), so time and memory follow the opcodes, not the payloads.
- */
-export function auditLazy(size: number, read: RangeReader, opts: AuditOptions = {}): AuditReport {
-  const lazy = new LazyBytes(size, read);
-  lazy.extendTo(Math.min(size, 8));
-  const a = new FileAuditor(opts.name ?? `<${size} bytes>`, size, opts);
-  a.lazy = lazy;
-  return a.run(lazy.bytes);
+/** The report of a file that could not be read at all. */
+export function unreadableReport(name: string, size: number, message: string): AuditReport {
+  const log = new AuditLog(name, size);
+  log.error({ member: null, stream: null, offset: null, message });
+  return log.report('not-pickle');
 }

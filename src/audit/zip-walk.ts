@@ -17,19 +17,28 @@
  * name + extra). Data in front of the zip shifts every offset by the gap
  * between where the directory is said to start and where it really is.
  */
+import type { ByteSource } from '../io/source.js';
 import { crc32 } from '../npz/crc32.js';
 import { getInflater } from '../npz/inflate.js';
 import { decodeCp437 } from '../npz/zip-read.js';
 import type { Severity } from '../pickle/audit-report.js';
 
+/** One central-directory record, its local header checked; the data is read by `memberBytes`. */
 export interface WalkedMember {
   name: string;
   /** Where its central record is. */
   centralOffset: number;
   localOffset: number;
-  /** The member's bytes (inflated), or null when they could not be read (`error` says why) or were read already. */
-  data: Uint8Array | null;
+  /** Where its data starts (through the local header's lengths, as miniz finds it), or -1 with `error`. */
+  dataOffset: number;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  /** Why the data cannot be read, or null. */
   error: string | null;
+  /** Its central record points at an earlier member's local header: that data was audited already. */
+  shared: boolean;
 }
 
 export type ZipReporter = (kind: string, severity: Severity, message: string, offset: number, member: string | null) => void;
@@ -41,20 +50,23 @@ const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
 /** Local-header flag bits CPython's zipfile refuses or misreads: 0 encrypted, 5 compressed patched data, 6 strong encryption. */
 const TRICK_FLAGS = 0x1 | 0x20 | 0x40;
+/** The end record and the longest comment: where the end record is searched for. */
+export const TAIL_LENGTH = 22 + 0xffff;
 
-class Bytes {
+/** Little-endian reads over one chunk read from the source, at offsets relative to `base` in the source. */
+class Chunk {
   readonly view: DataView;
-  constructor(readonly b: Uint8Array) {
+  constructor(readonly b: Uint8Array, readonly base: number) {
     this.view = new DataView(b.buffer, b.byteOffset, b.byteLength);
   }
   has(at: number, n: number): boolean {
-    return at >= 0 && at + n <= this.b.length;
+    return at >= this.base && at + n <= this.base + this.b.length;
   }
   u16(at: number): number {
-    return this.view.getUint16(at, true);
+    return this.view.getUint16(at - this.base, true);
   }
   u32(at: number): number {
-    return this.view.getUint32(at, true);
+    return this.view.getUint32(at - this.base, true);
   }
   u64(at: number): number {
     return this.u32(at) + this.u32(at + 4) * 0x100000000;
@@ -62,97 +74,111 @@ class Bytes {
   sig(at: number, sig: number): boolean {
     return this.has(at, 4) && this.u32(at) === sig;
   }
+  bytes(at: number, n: number): Uint8Array {
+    return this.b.subarray(at - this.base, at - this.base + n);
+  }
 }
 
-interface Directory {
+function chunk(src: ByteSource, at: number, n: number): Chunk {
+  const from = Math.max(0, Math.min(at, src.size));
+  return new Chunk(src.read(from, Math.max(0, Math.min(n, src.size - from))), from);
+}
+
+export interface Directory {
   start: number;
   end: number;
   /** Added to every stored offset: the bytes in front of the zip. */
   shift: number;
 }
 
-/** The central directory found from the end record, or null when these bytes hold no zip end record. */
-export function findDirectory(bytes: Uint8Array): Directory | null {
-  const r = new Bytes(bytes);
-  const last = bytes.length - 22;
+/** The central directory found from the end record, or null when the source holds no zip end record. */
+export function findDirectory(src: ByteSource): Directory | null {
+  const tail = chunk(src, src.size - TAIL_LENGTH, TAIL_LENGTH);
   let eocd = -1;
-  for (let at = last; at >= 0 && at >= last - 0xffff; at--) {
-    if (bytes[at] === 0x50 && r.sig(at, SIG_EOCD)) {
-      eocd = at;
+  for (let i = tail.b.length - 22; i >= 0; i--) {
+    i = tail.b.lastIndexOf(0x50, i); // 'P', natively: most bytes are not
+    if (i < 0) break;
+    if (tail.sig(tail.base + i, SIG_EOCD)) {
+      eocd = tail.base + i;
       break;
     }
   }
   if (eocd < 0) return null;
-  let size = r.u32(eocd + 12);
-  let offset = r.u32(eocd + 16);
+  let size = tail.u32(eocd + 12);
+  let offset = tail.u32(eocd + 16);
   let endOfDir = eocd;
   const loc = eocd - 20;
-  if (r.sig(loc, SIG_ZIP64_LOCATOR)) {
-    const at64 = r.u64(loc + 8);
+  const locator = chunk(src, loc, 20);
+  if (locator.sig(loc, SIG_ZIP64_LOCATOR)) {
     // the zip64 end record sits right before the locator; its stored offset may be shifted like the others
-    const candidates = [at64, loc - 56];
-    const found = candidates.find((at) => r.has(at, 56) && r.sig(at, SIG_ZIP64_EOCD));
-    if (found !== undefined) {
-      size = r.u64(found + 40);
-      offset = r.u64(found + 48);
-      endOfDir = found;
+    for (const at of [locator.u64(loc + 8), loc - 56]) {
+      const rec = chunk(src, at, 56);
+      if (rec.has(at, 56) && rec.sig(at, SIG_ZIP64_EOCD)) {
+        size = rec.u64(at + 40);
+        offset = rec.u64(at + 48);
+        endOfDir = at;
+        break;
+      }
     }
   }
   const shift = endOfDir - size - offset;
   for (const start of shift > 0 ? [offset + shift, offset] : [offset]) {
-    if (r.sig(start, SIG_CENTRAL) || (size === 0 && start === endOfDir)) {
+    if (chunk(src, start, 4).sig(start, SIG_CENTRAL) || (size === 0 && start === endOfDir)) {
       return { start, end: Math.min(start + size, endOfDir), shift: start - offset };
     }
   }
   return null;
 }
 
-/** Every member the central directory lists, read like miniz, with findings for whatever disagrees. */
-export function walkZip(bytes: Uint8Array, dir: Directory, report: ZipReporter): WalkedMember[] {
-  const r = new Bytes(bytes);
+/** Every member the central directory lists, local headers checked as miniz reads them; findings for whatever disagrees. */
+export function walkZip(src: ByteSource, dir: Directory, report: ZipReporter): WalkedMember[] {
+  const cd = chunk(src, dir.start, dir.end - dir.start);
   const out: WalkedMember[] = [];
   const names = new Set<string>();
   const locals = new Set<number>();
   let pos = dir.start;
-  while (pos + 46 <= dir.end && r.sig(pos, SIG_CENTRAL)) {
-    const flags = r.u16(pos + 8);
-    const method = r.u16(pos + 10);
-    const crc = r.u32(pos + 16);
-    let csize = r.u32(pos + 20);
-    let usize = r.u32(pos + 24);
-    const nlen = r.u16(pos + 28);
-    const elen = r.u16(pos + 30);
-    const clen = r.u16(pos + 32);
-    let lho = r.u32(pos + 42);
-    if (!r.has(pos + 46, nlen + elen)) break;
-    const rawName = bytes.subarray(pos + 46, pos + 46 + nlen);
-    const name = flags & 0x800 ? new TextDecoder().decode(rawName) : decodeCp437(rawName);
+  while (cd.has(pos, 46) && cd.sig(pos, SIG_CENTRAL)) {
+    const flags = cd.u16(pos + 8);
+    const nlen = cd.u16(pos + 28);
+    const elen = cd.u16(pos + 30);
+    const clen = cd.u16(pos + 32);
+    if (!cd.has(pos + 46, nlen + elen)) break;
+    const rawName = cd.bytes(pos + 46, nlen);
+    const c: Central = {
+      flags, method: cd.u16(pos + 10), crc: cd.u32(pos + 16), csize: cd.u32(pos + 20), usize: cd.u32(pos + 24), rawName,
+    };
+    let lho = cd.u32(pos + 42);
     // zip64 extra: the fields stored as 0xFFFFFFFF, in this order
     for (let e = pos + 46 + nlen; e + 4 <= pos + 46 + nlen + elen;) {
-      const id = r.u16(e);
-      const len = r.u16(e + 2);
+      const id = cd.u16(e);
+      const len = cd.u16(e + 2);
       if (id === 0x0001) {
         let f = e + 4;
-        if (usize === 0xffffffff && r.has(f, 8)) (usize = r.u64(f)), (f += 8);
-        if (csize === 0xffffffff && r.has(f, 8)) (csize = r.u64(f)), (f += 8);
-        if (lho === 0xffffffff && r.has(f, 8)) lho = r.u64(f);
+        if (c.usize === 0xffffffff && cd.has(f, 8)) (c.usize = cd.u64(f)), (f += 8);
+        if (c.csize === 0xffffffff && cd.has(f, 8)) (c.csize = cd.u64(f)), (f += 8);
+        if (lho === 0xffffffff && cd.has(f, 8)) lho = cd.u64(f);
       }
       e += 4 + len;
     }
-    const member: WalkedMember = { name, centralOffset: pos, localOffset: lho + dir.shift, data: null, error: null };
-    out.push(member);
+    const name = flags & 0x800 ? new TextDecoder().decode(rawName) : decodeCp437(rawName);
+    const m: WalkedMember = {
+      name, centralOffset: pos, localOffset: lho + dir.shift, dataOffset: -1, method: c.method, crc: c.crc,
+      compressedSize: c.csize, size: c.usize, error: null, shared: false,
+    };
+    out.push(m);
     if (names.has(name)) {
       report('zip-duplicate', 'unknown', `the name ${JSON.stringify(name)} appears more than once: a loader that opens by name sees only one of them`, pos, name);
     }
     names.add(name);
     pos += 46 + nlen + elen + clen;
-    if (locals.has(member.localOffset)) {
+    if (locals.has(m.localOffset)) {
       // two records, one local header: the data is audited once (a fan-out of one payload costs nothing)
-      report('zip-overlap', 'unknown', `its central record points at the local header of an earlier member (byte ${member.localOffset})`, pos, name);
+      report('zip-overlap', 'unknown', `its central record points at the local header of an earlier member (byte ${m.localOffset})`, m.centralOffset, name);
+      m.shared = true;
       continue;
     }
-    locals.add(member.localOffset);
-    readMember(r, member, { flags, method, crc, csize, usize, rawName }, report);
+    locals.add(m.localOffset);
+    checkLocal(src, m, c, report);
   }
   return out;
 }
@@ -166,17 +192,18 @@ interface Central {
   rawName: Uint8Array;
 }
 
-function readMember(r: Bytes, m: WalkedMember, c: Central, report: ZipReporter): void {
+function checkLocal(src: ByteSource, m: WalkedMember, c: Central, report: ZipReporter): void {
   const at = m.localOffset;
-  if (!r.sig(at, SIG_LOCAL) || !r.has(at, 30)) {
+  const head = chunk(src, at, 30);
+  if (!head.has(at, 30) || !head.sig(at, SIG_LOCAL)) {
     m.error = `no local header at byte ${at}`;
     return;
   }
-  const lflags = r.u16(at + 6);
-  const lmethod = r.u16(at + 8);
-  const lnlen = r.u16(at + 26);
-  const lelen = r.u16(at + 28);
-  const localName = r.b.subarray(at + 30, at + 30 + lnlen);
+  const lflags = head.u16(at + 6);
+  const lmethod = head.u16(at + 8);
+  const lnlen = head.u16(at + 26);
+  const lelen = head.u16(at + 28);
+  const localName = chunk(src, at + 30, lnlen).b;
   if (localName.length !== c.rawName.length || localName.some((x, i) => x !== c.rawName[i])) {
     report('zip-name-mismatch', 'dangerous',
       `the local header names it ${JSON.stringify(decodeCp437(localName))}, the central directory ${JSON.stringify(m.name)}: scanners and loaders see different files`,
@@ -191,7 +218,7 @@ function readMember(r: Bytes, m: WalkedMember, c: Central, report: ZipReporter):
   if (lmethod !== c.method) disagree.push(`method ${lmethod} vs ${c.method}`);
   // with a data descriptor (bit 3) the local CRC and sizes are legitimately zero; 0xFFFFFFFF defers to zip64
   if (!(lflags & 0x8)) {
-    const local = [r.u32(at + 14), r.u32(at + 18), r.u32(at + 22)];
+    const local = [head.u32(at + 14), head.u32(at + 18), head.u32(at + 22)];
     const central = [c.crc, c.csize, c.usize];
     ['CRC', 'compressed size', 'size'].forEach((what, i) => {
       if (local[i] !== central[i] && local[i] !== 0xffffffff) disagree.push(`${what} ${local[i]} vs ${central[i]}`);
@@ -201,23 +228,42 @@ function readMember(r: Bytes, m: WalkedMember, c: Central, report: ZipReporter):
     report('zip-header-mismatch', 'dangerous', `the local header and the central directory disagree: ${disagree.join(', ')}`, at, m.name);
   }
   const dataAt = at + 30 + lnlen + lelen;
-  if (!r.has(dataAt, c.csize)) {
+  if (dataAt + c.csize > src.size) {
     m.error = `its ${c.csize} bytes of data run past the end of the archive`;
     return;
   }
-  const raw = r.b.subarray(dataAt, dataAt + c.csize);
-  try {
-    if (c.method === 0) m.data = raw;
-    else if (c.method === 8) m.data = getInflater()(raw, c.usize);
-    else {
-      m.error = `compression method ${c.method} is not read by the audit`;
-      return;
-    }
-  } catch (e) {
-    m.error = `cannot inflate: ${(e as Error).message}`;
+  if (c.method !== 0 && c.method !== 8) {
+    m.error = `compression method ${c.method} is not read by the audit`;
     return;
   }
-  if (crc32(m.data) !== c.crc) {
-    report('zip-bad-crc', 'unknown', `the CRC-32 does not match the data: zipfile refuses the member, miniz reads it`, at, m.name);
+  m.dataOffset = dataAt;
+}
+
+/** A member's bytes (inflated). Throws an NpyioError when they do not inflate to the declared size. */
+export function memberBytes(src: ByteSource, m: WalkedMember): Uint8Array {
+  const raw = src.read(m.dataOffset, m.compressedSize);
+  return m.method === 0 ? raw : getInflater()(raw, m.size);
+}
+
+/** Bytes read per step when a stored member too large to hold is checksummed. */
+const CRC_STEP = 16 * 1024 * 1024;
+
+/** `zlib.crc32`'s contract: the CRC-32 of `data` continuing from `value`, unsigned. */
+export type Crc32 = (data: Uint8Array, value?: number) => number;
+
+let crcOf: Crc32 = crc32;
+
+/** The CRC-32 the audit checks members with: ours by default; the Node entry installs node:zlib's (about twice as fast). */
+export function setAuditCrc32(fn: Crc32): void {
+  crcOf = fn;
+}
+
+/** The CRC-32 check, from the bytes in hand or (a large stored member) step by step from the source. */
+export function checkCrc(src: ByteSource, m: WalkedMember, data: Uint8Array | null, report: ZipReporter): void {
+  let crc = 0;
+  if (data !== null) crc = crcOf(data);
+  else for (let at = 0; at < m.size; at += CRC_STEP) crc = crcOf(src.read(m.dataOffset + at, Math.min(CRC_STEP, m.size - at)), crc);
+  if (crc !== m.crc) {
+    report('zip-bad-crc', 'unknown', 'the CRC-32 does not match the data: zipfile refuses the member, miniz reads it', m.localOffset, m.name);
   }
 }

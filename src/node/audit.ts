@@ -1,15 +1,22 @@
 /**
- * The audit for paths. `audit` also takes a file path (read whole);
- * `auditPath` takes a file or a directory, which it walks: every regular
- * file, whatever its name or extension (loaders sniff content, so the audit
- * does too). Symbolic links are not followed.
+ * The audit for paths. `audit` also takes a file path; `auditPath` takes a
+ * file or a directory, which it walks: every regular file, whatever its
+ * name or extension (loaders sniff content, so the audit does too).
+ * Symbolic links are not followed.
+ *
+ * Files of LAZY_FROM bytes or more are not read whole (auditSource): a zip
+ * is read member by member (large stored members in steps), a raw pickle or
+ * npy as the machine gets there, its array payloads skipped unread. So
+ * memory stays small, and zips past the runtime's 4 GiB buffer limit can be
+ * audited (a raw pickle still needs one zero-filled array of its size).
  */
-import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { audit as auditBytes, auditLazy, lazyAuditable, TAIL_LENGTH, type AuditOptions } from '../audit/audit-file.js';
+import { audit as auditBytes, auditSource, unreadableReport, type AuditOptions } from '../audit/audit-file.js';
 import { NpyioArgumentError } from '../errors.js';
+import type { ByteSource } from '../io/source.js';
 import type { AuditReport } from '../pickle/audit-report.js';
-import { toPath, type PathLike } from './files.js';
+import { fileSource, toPath, type PathLike } from './files.js';
 
 /** Which globals a file (a path, or bytes) would import and how it would use them; nothing is imported or called. */
 export function audit(src: PathLike | Uint8Array | ArrayBuffer, opts: AuditOptions = {}): AuditReport {
@@ -19,36 +26,6 @@ export function audit(src: PathLike | Uint8Array | ArrayBuffer, opts: AuditOptio
     throw new NpyioArgumentError(`${path} is a directory: auditPath walks directories`, { pythonType: 'IsADirectoryError' });
   }
   return auditFile(path, { name: path, ...opts });
-}
-
-/** Below this, a file is read whole: lazy reading pays off only for large raw pickles. */
-const LAZY_FROM = 16 * 1024 * 1024;
-
-/** `length` bytes of the file at `position` into `into` at `offset`. */
-function readFully(fd: number, into: Uint8Array, offset: number, length: number, position = offset): void {
-  for (let done = 0; done < length;) {
-    const n = readSync(fd, into, offset + done, length - done, position + done);
-    if (n === 0) break; // the file shrank: the rest stays zero, as a truncated file would read
-    done += n;
-  }
-}
-
-/** A large raw pickle is read as the audit gets there; anything else whole. */
-function auditFile(path: string, opts: AuditOptions): AuditReport {
-  const fd = openSync(path, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    if (size >= LAZY_FROM) {
-      const head = new Uint8Array(8);
-      const tail = new Uint8Array(Math.min(size, TAIL_LENGTH));
-      readFully(fd, head, 0, head.length);
-      readFully(fd, tail, 0, tail.length, size - tail.length);
-      if (lazyAuditable(head, tail)) return auditLazy(size, (into, offset, length) => readFully(fd, into, offset, length), opts);
-    }
-    return auditBytes(readFileSync(fd), opts);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** One report per regular file at or below `path`, in sorted path order. */
@@ -64,4 +41,24 @@ export function auditPath(path: PathLike, opts: AuditOptions = {}): AuditReport[
   };
   visit(toPath(path));
   return out;
+}
+
+/** Below this a file is read whole. */
+const LAZY_FROM = 16 * 1024 * 1024;
+
+/** One file, read the cheapest way its content allows; a file that cannot be read is an inconclusive report, not a throw. */
+function auditFile(path: string, opts: AuditOptions): AuditReport {
+  let src: ByteSource;
+  try {
+    src = fileSource(path);
+  } catch (e) {
+    return unreadableReport(opts.name ?? path, 0, `cannot open: ${(e as Error).message}`);
+  }
+  try {
+    return src.size < LAZY_FROM ? auditBytes(src.read(0, src.size), opts) : auditSource(src, opts);
+  } catch (e) {
+    return unreadableReport(opts.name ?? path, src.size, `cannot read: ${(e as Error).message}`);
+  } finally {
+    src.close?.();
+  }
 }

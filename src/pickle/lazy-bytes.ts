@@ -7,12 +7,10 @@
  * friends) unread, recording them as holes. Whoever looks inside a payload
  * (a nested pickle, a modelled decoder) calls `materialize` first.
  *
- * Browser-safe: the source is a function that fills a range.
+ * Browser-safe: the source is any ByteSource (a file's in Node).
  */
+import type { ByteSource } from '../io/source.js';
 import { Cursor } from './cursor.js';
-
-/** Fills `into[offset, offset + length)` with the source's bytes at the same offsets. */
-export type RangeReader = (into: Uint8Array, offset: number, length: number) => void;
 
 /** Loading step ahead of the machine. */
 const CHUNK = 64 * 1024;
@@ -25,8 +23,12 @@ export class LazyBytes {
   loadedEnd = 0;
   private readonly holes: [number, number][] = [];
 
-  constructor(size: number, private readonly read: RangeReader) {
-    this.bytes = new Uint8Array(size);
+  constructor(readonly source: ByteSource) {
+    this.bytes = new Uint8Array(source.size);
+  }
+
+  private load(from: number, length: number): void {
+    this.bytes.set(this.source.read(from, length), from);
   }
 
   /** Loads up to at least `upTo` (a chunk ahead); false when the source ends before `upTo`. */
@@ -34,7 +36,7 @@ export class LazyBytes {
     const size = this.bytes.length;
     if (upTo <= this.loadedEnd) return true;
     const to = Math.min(size, Math.max(upTo, this.loadedEnd + CHUNK));
-    if (to > this.loadedEnd) this.read(this.bytes, this.loadedEnd, to - this.loadedEnd);
+    if (to > this.loadedEnd) this.load(this.loadedEnd, to - this.loadedEnd);
     this.loadedEnd = to;
     return upTo <= size;
   }
@@ -54,7 +56,7 @@ export class LazyBytes {
     for (let i = this.holes.length - 1; i >= 0; i--) {
       const [a, b] = this.holes[i]!;
       if (b <= from || a >= to) continue;
-      this.read(this.bytes, a, b - a);
+      this.load(a, b - a);
       this.holes.splice(i, 1);
     }
   }
