@@ -11,6 +11,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { concatBytes } from '../../src/io/concat.js';
+import { zipBytes } from '../../src/npz/zip-write.js';
 import {
   audit, auditExitCode, auditPath, auditSource, DANGEROUS, formatAuditReport, loads, type AuditReport, type ByteSource,
 } from '../../src/node/index.js';
@@ -208,6 +209,22 @@ describe('audit: lazy reading of large pickles', () => {
     const r = auditSource(counting(big).src);
     expect(r).to.deep.equal(audit(big, { name: r.name }));
     expect(dangerousGlobals(r)).to.include('os.system');
+  });
+
+  it('reads a large stored zip member lazily, a nested payload in it included', () => {
+    const inner = concatBytes([bytesOf(cases.find((c) => c.file === 'malicious/os-system-p4.pkl')!), new Uint8Array(100)]);
+    const dataPkl = callWithBytes('pickle', 'loads', concatBytes([inner, new Uint8Array(65 << 20)]));
+    const zip = zipBytes([
+      { name: 'archive/data.pkl', data: dataPkl, compress: false },
+      { name: 'archive/data/0', data: new Uint8Array(1000), compress: false },
+    ]);
+    const { stats, src } = counting(zip);
+    const r = auditSource(src);
+    expect(dangerousGlobals(r)).to.include.members(['pickle.loads', 'os.system']);
+    expect(r.globals.every((g) => g.member === 'archive/data.pkl')).to.equal(true);
+    expect(r.errors).to.deep.equal([]);
+    // the CRC pass reads the member once, the nested payload is read once more when pickle.loads gets it
+    expect(stats.read).to.be.below(2 * zip.length + (1 << 20));
   });
 
   it('is what audit(path) does for a large raw pickle', () => {
