@@ -81,11 +81,15 @@ class FileAuditor {
     this.log = new AuditLog(name, size);
   }
 
-  /** The whole file's report. A failure of the audit itself is reported, never thrown: a scanner that crashes is a bypass. */
-  run(bytes: Uint8Array): AuditReport {
+  /**
+   * The whole file's report from `audit` (which says what the file was). A
+   * failure of the audit itself is reported, never thrown: a scanner that
+   * crashes is a bypass.
+   */
+  report(audit: () => FileKind): AuditReport {
     let kind: FileKind = 'pickle';
     try {
-      kind = this.content(bytes, null, 0);
+      kind = audit();
     } catch (e) {
       this.log.error({ member: null, stream: null, offset: null, message: `the audit stopped: ${(e as Error).message}` });
     }
@@ -99,16 +103,6 @@ class FileAuditor {
     lazy.extendTo(Math.min(src.size, LAZY_HEAD));
     this.lazies.set(lazy.bytes, lazy);
     return lazy.bytes;
-  }
-
-  /** The whole report of a zip read through a ByteSource (a file too large to hold, say). */
-  runZip(src: ByteSource): AuditReport {
-    try {
-      this.zipSource(src, null, 0);
-    } catch (e) {
-      this.log.error({ member: null, stream: null, offset: null, message: `the audit stopped: ${(e as Error).message}` });
-    }
-    return this.log.report('zip');
   }
 
   /** Sniffs one file or member and audits it; returns what it was. */
@@ -242,7 +236,7 @@ class FileAuditor {
     return 'npy';
   }
 
-  private zipSource(src: ByteSource, member: string | null, depth: number): void {
+  zipSource(src: ByteSource, member: string | null, depth: number): void {
     const dir = findDirectory(src);
     if (dir === null) {
       this.log.error({ member, stream: null, offset: 0, message: 'starts like a zip but has no readable end of central directory record' });
@@ -309,7 +303,7 @@ function toBytes(src: Uint8Array | ArrayBuffer): Uint8Array {
 export function audit(src: Uint8Array | ArrayBuffer, opts: AuditOptions = {}): AuditReport {
   const bytes = toBytes(src);
   const a = new FileAuditor(opts.name ?? `<${bytes.length} bytes in memory>`, bytes.length, opts);
-  return a.run(bytes);
+  return a.report(() => a.content(bytes, null, 0));
 }
 
 /**
@@ -320,8 +314,11 @@ export function audit(src: Uint8Array | ArrayBuffer, opts: AuditOptions = {}): A
  */
 export function auditSource(src: ByteSource, opts: AuditOptions = {}): AuditReport {
   const a = new FileAuditor(opts.name ?? src.name, src.size, opts);
-  if (src.size > 0 && isZipStart(src.read(0, Math.min(4, src.size)))) return a.runZip(src);
-  return a.run(a.lazyBytes(src));
+  return a.report(() => {
+    if (src.size === 0 || !isZipStart(src.read(0, Math.min(4, src.size)))) return a.content(a.lazyBytes(src), null, 0);
+    a.zipSource(src, null, 0);
+    return 'zip';
+  });
 }
 
 /** The report of a file that could not be read at all. */
