@@ -184,9 +184,11 @@ class FileAuditor {
       const e = out.error;
       const where = e.offset ?? out.end;
       if ((lenient || after) && this.log.seen === seenBefore) {
+        // raw data, not a pickle: no stream of its own in the report
+        this.log.dropStream(stream);
         this.log.find({
-          kind: after ? 'trailing-data' : 'not-pickle', severity: 'info', member, stream: stream.index, offset: where,
-          message: `${after ? 'bytes after STOP' : 'the member'} do not parse as a pickle (${e.message} at byte ${where}); nothing in them is imported`,
+          kind: after ? 'trailing-data' : 'not-pickle', severity: 'info', member, stream: null, offset: where,
+          message: `${after ? 'the bytes after STOP do' : 'the member does'} not parse as a pickle (${e.message} at byte ${where}); nothing in ${after ? 'them' : 'it'} is imported`,
         });
         return;
       }

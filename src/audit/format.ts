@@ -37,19 +37,23 @@ export function formatAuditReport(reports: AuditReport | readonly AuditReport[],
   for (const r of list(reports)) {
     out.push(`${r.name}: ${paint(r.verdict.toUpperCase(), r.verdict, on)} (${r.kind}, ${r.size} bytes, ${r.streams.length} pickle stream${r.streams.length === 1 ? '' : 's'})`);
     if (r.globals.length > 0) {
+      const many = r.streams.length > 1;
       const rows = r.globals.map((g) => {
         const written = g.module === g.mappedModule && g.name === g.mappedName ? '' : ` (written ${g.module}.${g.name})`;
         const uses = [...new Set(g.uses.map((u) => u.op))].join(',') || 'import';
-        return { cls: g.class, text: [g.qualname + written, uses, offsets(g.offsets, g.count), g.member ?? '', g.reason ?? ''] };
+        const where = [g.member, many ? `stream ${g.stream}` : null].filter((x) => x !== null).join(' ');
+        return { cls: g.class, text: [g.qualname + written, uses, offsets(g.offsets, g.count), where, g.reason ?? ''] };
       });
-      const widths = [0, 1, 2, 3].map((i) => Math.min(60, Math.max(...rows.map((x) => x.text[i]!.length), ['global', 'used', 'at byte', 'member'][i]!.length)));
-      out.push(`  ${pad('class', 10)} ${['global', 'used', 'at byte', 'member'].map((h, i) => pad(h, widths[i]!)).join('  ')}  reason`);
+      const heads = ['global', 'used', 'at byte', 'where'];
+      const widths = heads.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((x) => x.text[i]!.length))));
+      out.push(`  ${pad('class', 10)} ${heads.map((h, i) => pad(h, widths[i]!)).join('  ')}  reason`);
       for (const row of rows) {
         out.push(`  ${paint(pad(row.cls, 10), row.cls, on)} ${row.text.slice(0, 4).map((t, i) => pad(t, widths[i]!)).join('  ')}  ${row.text[4]}`);
       }
     }
     for (const f of r.findings) {
-      const where = [f.member, f.offset === null ? null : `byte ${f.offset}`].filter((x) => x !== null).join(' ');
+      const where = [f.member, f.stream !== null && r.streams.length > 1 ? `stream ${f.stream}` : null, f.offset === null ? null : `byte ${f.offset}`]
+        .filter((x) => x !== null).join(' ');
       out.push(`  ${paint(pad(f.severity, 10), f.severity, on)} ${f.kind}${where ? ` (${where})` : ''}: ${f.message}`);
     }
     for (const e of r.errors) {

@@ -111,6 +111,11 @@ export class AuditLog {
     return stream;
   }
 
+  /** Forgets the last stream added (it turned out to be raw data and recorded nothing). */
+  dropStream(s: AuditStream): void {
+    if (this.streams[this.streams.length - 1] === s) this.streams.pop();
+  }
+
   /** The record of one global in one stream, created (and classified, once) on first sight. */
   global(
     g: Pick<AuditGlobal, 'module' | 'name' | 'mappedModule' | 'mappedName' | 'member' | 'stream'>,
