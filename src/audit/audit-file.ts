@@ -18,9 +18,11 @@
  * counted as pickles when they record something: a member whose first
  * opcode fails is raw data, not a pickle (numpy's NpzFile returns such a
  * member as bytes, torch reads only data.pkl). A file whose first byte is
- * not an opcode is `not-pickle`: pickle.load fails there, before anything
- * runs, so it is not flagged (archives of other formats, which the audit
- * cannot open, are reported as unknown).
+ * not an opcode, or whose first opcode fails for a reason other than running
+ * out of bytes (a text file starting with 'a', APPEND on an empty stack), is
+ * `not-pickle`: pickle.load fails there, before anything runs, so it is not
+ * flagged (archives of other formats, which the audit cannot open, are
+ * reported as unknown).
  */
 import { NpyioError } from '../errors.js';
 import { runPlanOnBytes } from '../io/plan.js';
@@ -121,8 +123,8 @@ class FileAuditor {
 
   /** Not npy, not a zip at byte 0: a pickle to numpy.load and torch.load, and a zip to zipfile when an end record says so. */
   private pickle(bytes: Uint8Array, member: string | null, depth: number): FileKind {
-    const isPickle = BY_CODE[bytes[0]!] !== undefined;
-    if (isPickle) this.streams(bytes, 0, member, member === null ? 'file' : 'member', null, depth, member !== null);
+    let isPickle = BY_CODE[bytes[0]!] !== undefined;
+    if (isPickle) isPickle = this.streams(bytes, 0, member, member === null ? 'file' : 'member', null, depth, member !== null);
     else this.notPickle(bytes, member);
     const src = this.lazies.get(bytes)?.source ?? bytesSource(bytes);
     const dir = depth < MAX_DEPTH ? findDirectory(src) : null;
@@ -154,21 +156,22 @@ class FileAuditor {
 
   /**
    * Stream after stream from `start`. `lenient`: a stream that stops on an
-   * error before recording anything is raw data, not a pickle.
+   * error before recording anything is raw data, not a pickle. False when
+   * the first stream turned out not to be a pickle.
    */
-  streams(bytes: Uint8Array, start: number, member: string | null, origin: string, parent: AuditStream | null, depth: number, lenient: boolean): void {
+  streams(bytes: Uint8Array, start: number, member: string | null, origin: string, parent: AuditStream | null, depth: number, lenient: boolean): boolean {
     let at = start;
     for (let n = 0; at < bytes.length; n++) {
       if (n === MAX_STREAMS) {
         this.log.error({ member, stream: null, offset: at, message: `more than ${MAX_STREAMS} pickle streams: the rest is not audited` });
-        return;
+        return true;
       }
       const after = n > 0;
       const lazy = this.lazies.get(bytes);
       lazy?.extendTo(at + 1);
       if (after && BY_CODE[bytes[at]!] === undefined) {
         this.log.find({ kind: 'trailing-data', severity: 'info', member, stream: null, offset: at, message: `${bytes.length - at} bytes after STOP that do not start a pickle` });
-        return;
+        return true;
       }
       const stream = this.log.addStream({ member, offset: at, origin: after ? 'after STOP' : origin, parent: parent?.index ?? null });
       const seenBefore = this.log.seen;
@@ -183,18 +186,21 @@ class FileAuditor {
       }
       const e = out.error;
       const where = e.offset ?? out.end;
-      if ((lenient || after) && this.log.seen === seenBefore) {
+      // a first opcode that fails on its own (not for want of bytes) ends a text file, say, before anything runs
+      const failsAtOnce = !out.readAny && out.end < bytes.length;
+      if ((lenient || after || failsAtOnce) && this.log.seen === seenBefore) {
         // raw data, not a pickle: no stream of its own in the report
         this.log.dropStream(stream);
         this.log.find({
           kind: after ? 'trailing-data' : 'not-pickle', severity: 'info', member, stream: null, offset: where,
-          message: `${after ? 'the bytes after STOP do' : 'the member does'} not parse as a pickle (${e.message} at byte ${where}); nothing in ${after ? 'them' : 'it'} is imported`,
+          message: `${after ? 'the bytes after STOP do' : member === null ? 'the file does' : 'the member does'} not parse as a pickle (${e.message} at byte ${where}); nothing in ${after ? 'them' : 'it'} is imported`,
         });
-        return;
+        return after;
       }
       this.log.error({ member, stream: stream.index, offset: where, message: `${e.pythonType}: ${e.message}` });
-      return;
+      return true;
     }
+    return true;
   }
 
   /** The stream again, as pickle.load on a file reads a FRAME an opcode straddles: its own stream in the report. */

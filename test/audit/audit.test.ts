@@ -140,6 +140,9 @@ describe('audit: what it reports', () => {
     expect(auditExitCode(truncated)).to.equal(2);
     const text = audit(new TextEncoder().encode('Hello, world'));
     expect([text.kind, text.verdict, auditExitCode(text)]).to.deep.equal(['not-pickle', 'safe', 0]);
+    // 'a' is APPEND, which fails on an empty stack before anything runs
+    const apple = audit(new TextEncoder().encode('apple'));
+    expect([apple.kind, apple.verdict, apple.streams]).to.deep.equal(['not-pickle', 'safe', []]);
     const sevenZip = audit(Uint8Array.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, 0, 4]));
     expect(sevenZip.verdict).to.equal('unknown');
   });
