@@ -187,7 +187,7 @@ class FileAuditor {
       const e = out.error;
       const where = e.offset ?? out.end;
       // a first opcode that fails on its own (not for want of bytes) ends a text file, say, before anything runs
-      const failsAtOnce = !out.readAny && out.end < bytes.length;
+      const failsAtOnce = !out.readAny && !isTruncation(e);
       if ((lenient || after || failsAtOnce) && this.log.seen === seenBefore) {
         // raw data, not a pickle: no stream of its own in the report
         this.log.dropStream(stream);
@@ -295,6 +295,11 @@ class FileAuditor {
     }
     // else raw data (a tensor's storage): nothing in it is unpickled
   }
+}
+
+/** The input ended inside or before an opcode (the Cursor's and the machine's words for it). */
+function isTruncation(e: NpyioError): boolean {
+  return e.pythonType === 'EOFError' || e.message === 'pickle data was truncated';
 }
 
 /** `length` bytes of `src` from `offset`, as a source of their own (a zip stored in a zip). */
