@@ -31,7 +31,7 @@ import { MAGIC } from '../npy/header.js';
 import { headerPlan } from '../npy/read.js';
 import { auditStream, type NestedHandler, type StreamAuditOptions } from '../pickle/audit.js';
 import { AuditLog, type AuditReport, type AuditStream, type FileKind } from '../pickle/audit-report.js';
-import { LazyBytes } from '../pickle/lazy-bytes.js';
+import { LazyBytes } from '../pickle/audit-cursors.js';
 import { BY_CODE } from '../pickle/opcodes.js';
 import { checkCrc, findDirectory, memberBytes, walkZip, type Directory, type WalkedMember, type ZipReporter } from './zip-walk.js';
 

@@ -20,9 +20,8 @@ import { classify, BYTES_WRAPPERS, LOADERS, qualnameOf } from './audit-policy.js
 import { noteImport, noteUse, type AuditGlobal, type AuditLog, type AuditStream, type Severity } from './audit-report.js';
 import { ComputedStr, isModelled, modelCall, strArg } from './audit-decoders.js';
 import { mapPython2Name } from './compat.js';
-import { Cursor } from './cursor.js';
 import { dispatchTable, Machine, pyTypeName, type Dispatch } from './machine.js';
-import { LazyCursor, type LazyBytes } from './lazy-bytes.js';
+import { FileBackedCursor, LazyCursor, type LazyBytes } from './audit-cursors.js';
 import { Registry } from './registry.js';
 
 /** A class, function or module the pickle imported (or reached through getattr and friends). */
@@ -67,33 +66,6 @@ export interface StreamAuditOptions {
   lazy?: LazyBytes;
   /** Read frames as a file-backed CPython does (FileBackedCursor): the second reading of a stream with a FRAME desync. */
   fileBacked?: boolean;
-}
-
-/**
- * CPython's C unpickler reading a file (not bytes) holds a FRAME in a
- * buffer; a read that needs more than the buffer still holds discards the
- * rest of it and reads fresh bytes from the file, which sit after the frame.
- * So an opcode straddling the frame's end takes its argument from after the
- * frame, and the machine goes on from there: bytes a linear reader takes as
- * data run as opcodes (pickle.load on a BytesIO shows it).
- */
-export class FileBackedCursor extends Cursor {
-  frameEnd = -1;
-
-  protected override need(n: number): void {
-    if (this.frameEnd >= 0 && this.pos < this.frameEnd && this.pos + n > this.frameEnd) this.jump();
-    super.need(n);
-  }
-
-  override line(): Uint8Array {
-    if (this.frameEnd >= 0 && this.pos < this.frameEnd && this.bytes.subarray(this.pos, this.frameEnd).indexOf(0x0a) < 0) this.jump();
-    return super.line();
-  }
-
-  private jump(): void {
-    this.pos = this.frameEnd;
-    this.frameEnd = -1;
-  }
 }
 
 const NO_REGISTRY = new Registry();

@@ -12,7 +12,7 @@ export class Cursor {
   pos: number;
   /**
    * How far `bytes` holds real data: its length, except in a cursor that
-   * reads its source lazily (the audit's, lazy-bytes.ts), which loads more
+   * reads its source lazily (the audit's, audit-cursors.ts), which loads more
    * through `extend` as the machine gets there.
    */
   end: number;

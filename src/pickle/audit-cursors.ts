@@ -1,11 +1,16 @@
 /**
- * A source the audit reads as the machine gets there, so a multi-gigabyte
- * checkpoint pickle costs what its opcodes cost, not what its array payloads
- * weigh. `bytes` is the whole source's size, zero-filled (memory pages the
- * audit never touches are never committed); the cursor loads it in chunks
- * ahead of the machine and skips large bytes payloads (BINBYTES8 and
- * friends) unread, recording them as holes. Whoever looks inside a payload
- * (a nested pickle, a modelled decoder) calls `materialize` first.
+ * The audit's two cursors.
+ *
+ * LazyCursor reads a source (LazyBytes) as the machine gets there, so a
+ * multi-gigabyte checkpoint pickle costs what its opcodes cost, not what its
+ * array payloads weigh. `bytes` is the whole source's size, zero-filled
+ * (memory pages the audit never touches are never committed); the cursor
+ * loads it in chunks ahead of the machine and skips large bytes payloads
+ * (BINBYTES8 and friends) unread, recording them as holes. Whoever looks
+ * inside a payload (a nested pickle, a modelled decoder) calls
+ * `materialize` first.
+ *
+ * FileBackedCursor reads FRAMEs as CPython does from a file (see below).
  *
  * Browser-safe: the source is any ByteSource (a file's in Node).
  */
@@ -99,5 +104,32 @@ export class LazyCursor extends Cursor {
         throw this.truncated();
       }
     }
+  }
+}
+
+/**
+ * CPython's C unpickler reading a file (not bytes) holds a FRAME in a
+ * buffer; a read that needs more than the buffer still holds discards the
+ * rest of it and reads fresh bytes from the file, which sit after the frame.
+ * So an opcode straddling the frame's end takes its argument from after the
+ * frame, and the machine goes on from there: bytes a linear reader takes as
+ * data run as opcodes (pickle.load on a BytesIO shows it).
+ */
+export class FileBackedCursor extends Cursor {
+  frameEnd = -1;
+
+  protected override need(n: number): void {
+    if (this.frameEnd >= 0 && this.pos < this.frameEnd && this.pos + n > this.frameEnd) this.jump();
+    super.need(n);
+  }
+
+  override line(): Uint8Array {
+    if (this.frameEnd >= 0 && this.pos < this.frameEnd && this.bytes.subarray(this.pos, this.frameEnd).indexOf(0x0a) < 0) this.jump();
+    return super.line();
+  }
+
+  private jump(): void {
+    this.pos = this.frameEnd;
+    this.frameEnd = -1;
   }
 }
