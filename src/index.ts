@@ -67,3 +67,10 @@ export function loadSync(src: BytesSource, opts: LoadOptions = {}): unknown {
 export async function readHeader(src: BytesSource, opts: NpyReadOptions = {}): Promise<NpyHeader> {
   return readHeaderBytes(src, opts);
 }
+export { audit, auditSource, type AuditOptions } from './audit/audit-file.js';
+export type { ByteSource } from './io/source.js';
+export { auditExitCode, formatAuditReport, type ExitCodeOptions, type FormatOptions } from './audit/format.js';
+export type {
+  AuditError, AuditFinding, AuditGlobal, AuditReport, AuditStream, AuditUse, FileKind, GlobalClass, Severity, Verdict,
+} from './pickle/audit-report.js';
+export { DANGEROUS, type DangerEntry } from './pickle/dangerous.js';

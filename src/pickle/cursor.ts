@@ -10,6 +10,12 @@ export class Cursor {
   readonly bytes: Uint8Array;
   readonly view: DataView;
   pos: number;
+  /**
+   * How far `bytes` holds real data: its length, except in a cursor that
+   * reads its source lazily (the audit's, audit-cursors.ts), which loads more
+   * through `extend` as the machine gets there.
+   */
+  end: number;
   /** Start of the opcode being read, for error offsets. */
   opStart = 0;
   opName: string | undefined;
@@ -18,6 +24,12 @@ export class Cursor {
     this.bytes = bytes;
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.pos = pos;
+    this.end = bytes.length;
+  }
+
+  /** Loads bytes up to at least `upTo`; false when the source ends first. A cursor over bytes in memory has nothing more. */
+  extend(_upTo: number): boolean {
+    return false;
   }
 
   get remaining(): number {
@@ -32,8 +44,8 @@ export class Cursor {
     return new UnpicklingError(message, { offset: this.opStart, opcode: this.opName, pythonType });
   }
 
-  private need(n: number): void {
-    if (n > this.bytes.length - this.pos) throw this.truncated();
+  protected need(n: number): void {
+    if (n > this.end - this.pos && !this.extend(this.pos + n)) throw this.truncated();
   }
 
   u1(): number {
@@ -84,6 +96,14 @@ export class Cursor {
     const out = this.bytes.subarray(this.pos, this.pos + n);
     this.pos += n;
     return out;
+  }
+
+  /**
+   * `n` bytes of a bytes payload (BINBYTES, BYTEARRAY8, ...) as a view: the
+   * same as `take` here; a lazy cursor skips large payloads without reading them.
+   */
+  payload(n: number): Uint8Array {
+    return this.take(n);
   }
 
   /** The bytes up to the next '\n', which is consumed and dropped. */

@@ -40,9 +40,13 @@ export interface UnpickleOptions {
 const DEFAULT_MAX_STACK = 50_000_000;
 const DEFAULT_MAX_MEMO = 50_000_000;
 
-const STOP = Symbol('stop');
+export const STOP = Symbol('stop');
 
-type Handler = (m: Machine, arg: unknown) => typeof STOP | void;
+/** What one opcode does to the machine; returning STOP ends the run. */
+export type Handler = (m: Machine, arg: unknown) => typeof STOP | void;
+
+/** Handlers by opcode byte, as `run` dispatches them. */
+export type Dispatch = readonly (Handler | undefined)[];
 
 /** The state of one unpickling run. */
 export class Machine implements CallContext {
@@ -59,7 +63,9 @@ export class Machine implements CallContext {
   readonly encoding: string;
   readonly fixImports: boolean;
   readonly cursor: Cursor;
-  private frameEnd = -1;
+  protected frameEnd = -1;
+  /** The handler of each opcode byte: the unpickler's, or a table derived from it (the audit's). */
+  protected dispatch: Dispatch = HANDLERS;
   private stackItems = 0;
   private readonly maxStack: number;
   private readonly maxMemo: number;
@@ -72,8 +78,8 @@ export class Machine implements CallContext {
   private hasBuildHooks = false;
   private bufferIterator: Iterator<Uint8Array | PyByteArray> | undefined;
 
-  constructor(bytes: Uint8Array, start: number, readonly registry: Registry, readonly opts: UnpickleOptions) {
-    this.cursor = new Cursor(bytes, start);
+  constructor(bytes: Uint8Array, start: number, readonly registry: Registry, readonly opts: UnpickleOptions, cursor?: Cursor) {
+    this.cursor = cursor ?? new Cursor(bytes, start);
     this.encoding = opts.encoding ?? 'ASCII';
     this.fixImports = opts.fixImports ?? true;
     this.maxStack = opts.maxStackItems ?? DEFAULT_MAX_STACK;
@@ -84,8 +90,9 @@ export class Machine implements CallContext {
   run(): unknown {
     const c = this.cursor;
     const bytes = c.bytes;
+    const dispatch = this.dispatch;
     for (;;) {
-      if (c.pos >= bytes.length) {
+      if (c.pos >= c.end && !c.extend(c.pos + 1)) {
         c.opStart = c.pos;
         throw new UnpicklingError('Ran out of input', { pythonType: 'EOFError', offset: c.pos });
       }
@@ -96,7 +103,7 @@ export class Machine implements CallContext {
       c.opName = row.name;
       try {
         const arg = row.arg === null ? undefined : row.arg.read(c);
-        if (HANDLERS[row.code]!(this, arg) === STOP) return this.pop();
+        if (dispatch[row.code]!(this, arg) === STOP) return this.pop();
       } catch (e) {
         // Errors from helpers that know no position (dict keys, decoders) get the opcode's.
         if (e instanceof NpyioError && e.offset === undefined) Object.assign(e, { offset: c.opStart, opcode: row.name });
@@ -110,7 +117,7 @@ export class Machine implements CallContext {
     return new UnpicklingError(`invalid load key, '${ch}'.`, { offset: this.cursor.opStart });
   }
 
-  private leaveFrame(): void {
+  protected leaveFrame(): void {
     if (this.cursor.pos > this.frameEnd) {
       // An opcode ran past the frame's end: a linear reader and a file-backed
       // CPython would read these bytes differently, so refuse them.
@@ -530,14 +537,22 @@ function extension(m: Machine, code: number): PyGlobal {
   return m.findClass(entry[0], entry[1]);
 }
 
-/** Handlers by opcode byte, bound through the one opcode table. */
-const HANDLERS: readonly (Handler | undefined)[] = (() => {
+/**
+ * Handlers by opcode byte, bound through the one opcode table; `overrides`
+ * (by opcode name) replace the unpickler's handlers, as the audit's do.
+ */
+export function dispatchTable(overrides: Readonly<Record<string, Handler>> = {}): Dispatch {
   const out = new Array<Handler | undefined>(256).fill(undefined);
+  for (const name of Object.keys(overrides)) {
+    if (!BY_OPNAME[name]) throw new Error(`no opcode named ${name}`);
+  }
   for (const row of BY_CODE) {
     if (row === undefined) continue;
-    const h = BY_OPNAME[row.name];
+    const h = overrides[row.name] ?? BY_OPNAME[row.name];
     if (h === undefined) throw new Error(`no handler for opcode ${row.name}`);
     out[row.code] = h;
   }
   return out;
-})();
+}
+
+const HANDLERS: Dispatch = dispatchTable();

@@ -159,10 +159,10 @@ export const long4: ArgReader<number | bigint> = { name: 'long4', read: (c) => r
 
 // ---- byte strings: views on the input; whoever keeps one copies it ----
 
-export const bytes1: ArgReader<Uint8Array> = { name: 'bytes1', read: (c) => c.take(c.u1()) };
-export const bytes4: ArgReader<Uint8Array> = { name: 'bytes4', read: (c) => c.take(c.u4()) };
-export const bytes8: ArgReader<Uint8Array> = { name: 'bytes8', read: (c) => c.take(c.u8()) };
-export const bytearray8: ArgReader<Uint8Array> = { name: 'bytearray8', read: (c) => c.take(c.u8()) };
+export const bytes1: ArgReader<Uint8Array> = { name: 'bytes1', read: (c) => c.payload(c.u1()) };
+export const bytes4: ArgReader<Uint8Array> = { name: 'bytes4', read: (c) => c.payload(c.u4()) };
+export const bytes8: ArgReader<Uint8Array> = { name: 'bytes8', read: (c) => c.payload(c.u8()) };
+export const bytearray8: ArgReader<Uint8Array> = { name: 'bytearray8', read: (c) => c.payload(c.u8()) };
 
 export const string1: ArgReader<Uint8Array> = { name: 'string1', read: (c) => c.take(c.u1()) };
 export const string4: ArgReader<Uint8Array> = {

@@ -104,6 +104,11 @@ export class Registry {
     return this.handlers.has(qualname);
   }
 
+  /** Every exact `module.qualname` this registry allows (opaque patterns aside). */
+  allowedNames(): string[] {
+    return [...this.handlers.keys()];
+  }
+
   /** The allowed global for an already-mapped module and name, or null: the caller refuses it. */
   resolve(module: string, name: string): Resolved | null {
     const key = `${module}.${name}`;
