@@ -409,11 +409,11 @@ def malicious():
     bad("zip-bad-crc.pt", bytes(z), "bad CRC in both headers (CVE-2025-10156)", ["os.system"], ["zip-bad-crc"])
     with_dup = io.BytesIO()
     with zipfile.ZipFile(with_dup, "w") as zz:
-        zz.writestr("archive/data.pkl", payload)
+        zz.writestr(zipfile.ZipInfo("archive/data.pkl", date_time=(2020, 1, 1, 0, 0, 0)), payload)
         import warnings
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            zz.writestr("archive/data.pkl", pickle.dumps({"ok": 1}, protocol=2))
+            zz.writestr(zipfile.ZipInfo("archive/data.pkl", date_time=(2020, 1, 1, 0, 0, 0)), pickle.dumps({"ok": 1}, protocol=2))
     bad("zip-duplicate.pt", with_dup.getvalue(), "duplicate entries: zipfile's lookup finds the last, the first is the payload",
         ["os.system"], ["zip-duplicate"])
     bad("polyglot.pkl", payload + zip_bytes([("archive/data.pkl", pickle.dumps([1, 2], protocol=2))]),
@@ -514,6 +514,43 @@ for name, v in sorted(values.items()):
 """
 
 
+class Hidden:
+    """An object whose pickle is a call: `func(*args)`, with func and args as given."""
+
+    def __init__(self, func, *args):
+        self.func, self.args = func, args
+
+    def __reduce__(self):
+        return (self.func, self.args)
+
+
+def hidden_checkpoint():
+    """A real-looking PyTorch checkpoint (the benign one's tensors) with one more entry,
+    `cPickle.loads(base64.b64decode(...))`: a protocol 0 os.system pickle, base64-wrapped,
+    handed to a Python 2 name of pickle.loads. Written by CPython's pickler, never loaded."""
+    install_fake_torch()
+    cpickle = types.ModuleType("cPickle")
+
+    def loads(data):
+        raise RuntimeError("not for loading")
+
+    loads.__module__, loads.__qualname__ = "cPickle", "loads"
+    cpickle.loads = loads
+    sys.modules["cPickle"] = cpickle
+    try:
+        nested = base64.b64encode(os_system_p0()).decode()
+        state = collections.OrderedDict([("layer.weight", Tensor("0", 4)), ("layer.bias", Tensor("1", 2)),
+                                         ("_metadata", Hidden(loads, Hidden(base64.b64decode, nested)))])
+        buf = io.BytesIO()
+        TorchPickler(buf, protocol=2).dump(state)
+    finally:
+        del sys.modules["cPickle"]
+    members = [("archive/data.pkl", buf.getvalue()), ("archive/byteorder", b"little"),
+               ("archive/data/0", struct.pack("<4f", 1, 2, 3, 4)), ("archive/data/1", struct.pack("<2f", 5, 6)),
+               ("archive/version", b"3\n"), ("archive/.data/serialization_id", b"1234567890")]
+    return zip_bytes(members)
+
+
 def python2_pickles():
     env = dict(os.environ, PYENV_VERSION="2.7.18")
     tmp = OUT / "py2-tmp"
@@ -559,6 +596,8 @@ def benign():
     buf = io.BytesIO()
     np.savez_compressed(buf, a=np.arange(100), o=np.array([None, 1.5], dtype=object))
     good("mixed-compressed.npz", buf.getvalue(), "compressed npz with an object member")
+    bad("checkpoint-hidden.pt", hidden_checkpoint(), "a real-looking torch checkpoint with one more entry: a base64-wrapped "
+        "pickle handed to cPickle.loads (a Python 2 alias)", ["pickle.loads", "os.system"], ["nested-pickle"])
     good("torch-checkpoint.pt", torch_checkpoint(), "PyTorch-style zip: OrderedDict of _rebuild_tensor_v2 with storage persistent ids")
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:

@@ -9,6 +9,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { commandHelp, parseArgs, UsageError, usageLine } from './args.js';
+import { audit } from './audit.js';
 import { colourFor } from './colour.js';
 import type { Command } from './command.js';
 import { dis } from './dis.js';
@@ -17,7 +18,7 @@ import { pickle } from './pickle.js';
 import { show } from './show.js';
 
 /** The commands, in the order `npyio --help` lists them. */
-export const COMMANDS: readonly Command[] = [show, inspect, dis, pickle];
+export const COMMANDS: readonly Command[] = [show, inspect, audit, dis, pickle];
 
 interface Output {
   write(text: string): unknown;
