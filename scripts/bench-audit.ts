@@ -19,7 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchDir, median, option, python } from './bench-util.js';
+import { benchDir, median, option, python } from './bench/util.js';
 
 const RUNS = option('runs', 3);
 const pkl = join(benchDir(), 'checkpoint-1g.pkl');

@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { disText } from '../src/pickle/dis.js';
-import { dictsPickle, option, pyTimer, python, timeRuns } from './bench-util.js';
+import { dictsPickle, option, pyTimer, python, timeRuns } from './bench/util.js';
 
 const RUNS = option('runs', 5);
 const dicts = dictsPickle();

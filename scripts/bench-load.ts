@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load, loadSync } from '../src/node/index.js';
-import { benchDir, option, python, timeRuns } from './bench-util.js';
+import { benchDir, option, python, timeRuns } from './bench/util.js';
 
 const MB = option('mb', 256);
 const RUNS = option('runs', 7);

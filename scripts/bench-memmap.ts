@@ -18,7 +18,7 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, writ
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load, loadSync, type MemmapArray } from '../src/node/index.js';
-import { benchDir, median, option, python } from './bench-util.js';
+import { benchDir, median, option, peakMB, python } from './bench/util.js';
 import { seededRandom } from '../test/helpers.js';
 
 const GIB = option('gib', 4);
@@ -33,12 +33,6 @@ interface Result {
   ms: number;
   checksum: number;
   peakMB: number;
-}
-
-/** Peak resident set of this process, from /proc (Linux). */
-function peakMB(): number {
-  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
 }
 
 async function child(kind: string): Promise<void> {

@@ -12,7 +12,7 @@ import { fileSource } from '../src/node/files.js';
 import { NpzFile, loadSync } from '../src/node/index.js';
 import type { ByteSource } from '../src/io/source.js';
 import { fflateInflater, getInflater, setInflater } from '../src/npz/inflate.js';
-import { benchDir, option, python, timeRuns } from './bench-util.js';
+import { benchDir, option, python, timeRuns } from './bench/util.js';
 
 const RUNS = option('runs', 5);
 const dir = benchDir();

@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loads, loadSync } from '../src/node/index.js';
-import { benchDir, dictsPickle, option, pyTimer, python, timeRuns } from './bench-util.js';
+import { benchDir, dictsPickle, option, pyTimer, python, timeRuns } from './bench/util.js';
 
 const RUNS = option('runs', 7);
 const dicts = dictsPickle();

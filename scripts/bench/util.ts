@@ -1,6 +1,6 @@
 /** What every benchmark here shares: options, medians of timed runs, python3 for the numpy side, the data folder. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,9 +14,19 @@ export function option(name: string, fallback: number): number {
 
 /** bench-data/ at the repository root (git-ignored): inputs are written once and reused. */
 export function benchDir(): string {
-  const dir = join(fileURLToPath(new URL('../../', import.meta.url)), 'bench-data');
+  const dir = join(fileURLToPath(new URL('../../../', import.meta.url)), 'bench-data');
   mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/** Peak resident set of this process (VmHWM), from /proc (Linux); NaN elsewhere. */
+export function peakMB(): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
 }
 
 export function median(xs: number[]): number {
