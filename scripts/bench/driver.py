@@ -111,6 +111,7 @@ def write_once(path, write):
 
 
 def gen(out, quick):
+    out = os.path.abspath(out)
     os.makedirs(out, exist_ok=True)
     j = lambda name: os.path.join(out, name)
     rng = np.random.default_rng(1)

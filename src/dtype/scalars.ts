@@ -48,6 +48,9 @@ export function float80ToNumber(bytes: Uint8Array, off: number): number {
   return sign * Number(mant) * 2 ** half * 2 ** (e - half);
 }
 
+/** Reused argument lists for String.fromCharCode, one per string length up to 64. */
+const CHAR_LISTS: number[][] = Array.from({ length: 65 }, (_, n) => new Array<number>(n).fill(0));
+
 /**
  * UTF-32 code points -> string with numpy's trailing-NUL strip. Astral code
  * points become surrogate pairs, lone surrogates stay as they are; words above
@@ -57,6 +60,15 @@ export function float80ToNumber(bytes: Uint8Array, off: number): number {
 export function decodeUtf32(words: ArrayLike<number>, start: number, count: number): string {
   let end = start + count;
   while (end > start && words[end - 1] === 0) end--;
+  const n = end - start;
+  if (n < CHAR_LISTS.length) {
+    // One fromCharCode call per string, not one concatenation per character:
+    // a million short strings otherwise spend most of their time in the GC.
+    const chars = CHAR_LISTS[n]!;
+    let i = 0;
+    while (i < n && words[start + i]! <= 0xffff) chars[i] = words[start + i++]!;
+    if (i === n) return String.fromCharCode.apply(null, chars);
+  }
   let s = '';
   for (let i = start; i < end; i++) {
     const cp = words[i]!;

@@ -192,8 +192,29 @@ export const stringnl: ArgReader<Uint8Array> = {
 };
 
 export const unicodestringnl: ArgReader<string> = { name: 'unicodestringnl', read: (c) => decodeAt(c, () => rawUnicodeEscape(c.line())) };
-export const unicodestring1: ArgReader<string> = { name: 'unicodestring1', read: (c) => decodeAt(c, () => utf8Surrogatepass(c.take(c.u1()))) };
-export const unicodestring4: ArgReader<string> = { name: 'unicodestring4', read: (c) => decodeAt(c, () => utf8Surrogatepass(c.take(c.u4()))) };
+export const unicodestring1: ArgReader<string> = { name: 'unicodestring1', read: (c) => utf8Text(c, c.u1()) };
+export const unicodestring4: ArgReader<string> = { name: 'unicodestring4', read: (c) => utf8Text(c, c.u4()) };
+
+/**
+ * `n` bytes of UTF-8 text. Short ASCII (dict keys, names, most strings in
+ * object arrays) is decoded in place: no view and no closure per string,
+ * which a million-string pickle otherwise pays in garbage collection.
+ */
+function utf8Text(c: Cursor, n: number): string {
+  if (n <= 16 && n <= c.end - c.pos) {
+    const b = c.bytes;
+    const start = c.pos;
+    let s = '';
+    for (let i = start; i < start + n; i++) {
+      const ch = b[i]!;
+      if (ch >= 0x80) return decodeAt(c, () => utf8Surrogatepass(c.take(n)));
+      s += String.fromCharCode(ch);
+    }
+    c.pos = start + n;
+    return s;
+  }
+  return decodeAt(c, () => utf8Surrogatepass(c.take(n)));
+}
 export const unicodestring8: ArgReader<string> = { name: 'unicodestring8', read: (c) => decodeAt(c, () => utf8Surrogatepass(c.take(c.u8()))) };
 
 /** Decoding errors carry the opcode's offset. */
