@@ -12,15 +12,19 @@ import { nodeZlibDeflater, setDeflater } from '../npz/deflate.js';
 import { nodeZlibInflater, setInflater } from '../npz/inflate.js';
 import { registerCodecs } from '../pickle/text.js';
 import { setAuditCrc32 } from '../audit/zip-walk.js';
+import { setZipCrc32 } from '../npz/zip-read.js';
 
 // node:zlib for deflate and inflate in Node (fflate stays the browser's). Neither
 // reproduces numpy's compressed bytes exactly: CPython's zlib and Node's
 // (Chromium's fork) find different matches; the archives read back the same.
 setDeflater(nodeZlibDeflater(zlib));
 setInflater(nodeZlibInflater(zlib));
-// node:zlib's crc32 (Node >= 20.15) for the audit's member checks.
+// node:zlib's crc32 (Node >= 20.15) for member checks, the reader's and the audit's.
 const zlibCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
-if (typeof zlibCrc32 === 'function') setAuditCrc32(zlibCrc32);
+if (typeof zlibCrc32 === 'function') {
+  setAuditCrc32(zlibCrc32);
+  setZipCrc32((data) => zlibCrc32(data));
+}
 
 // Python 2 str codecs the runtime's TextDecoder lacks (cp437, mac_roman, ...).
 registerCodecs((bytes, encoding) => {

@@ -193,7 +193,10 @@ export function nodeZlibInflater(zlib: NodeZlibInflateLike): Inflater {
       out = zlib.inflateRawSync(compressed, {
         // At least 1 (node's minimum): one byte from a 0-byte member is past its size.
         maxOutputLength: Math.max(1, expectedSize),
-        chunkSize: Math.min(Math.max(expectedSize, 64), 1 << 20),
+        // One output buffer of the declared size (already checked against
+        // MAX_DEFLATE_RATIO), one byte over so a stream that ends on time
+        // never makes zlib start a second chunk: no concatenation afterwards.
+        chunkSize: Math.max(expectedSize + 1, 64),
       });
     } catch (e) {
       const err = e as { code?: unknown; errno?: unknown; message?: unknown } | null;

@@ -17,8 +17,14 @@
 import type { ByteSource } from '../io/source.js';
 import { Cursor } from './cursor.js';
 
-/** Loading step ahead of the machine. */
-const CHUNK = 64 * 1024;
+/**
+ * Loading steps ahead of the machine: small after a skipped payload (in a
+ * checkpoint the next payload starts a few hundred bytes on, and every byte
+ * loaded into the zero-filled buffer commits a page), doubling while the
+ * machine reads on, so a dense pickle is read in large steps.
+ */
+const MIN_CHUNK = 4 * 1024;
+const MAX_CHUNK = 1024 * 1024;
 /** Payloads at least this long are skipped unread until someone looks inside. */
 const SKIP_AT = 64 * 1024;
 
@@ -26,6 +32,7 @@ export class LazyBytes {
   readonly bytes: Uint8Array;
   /** Everything below is loaded, except the holes. */
   loadedEnd = 0;
+  private step = MIN_CHUNK;
   private readonly holes: [number, number][] = [];
 
   constructor(readonly source: ByteSource) {
@@ -40,7 +47,8 @@ export class LazyBytes {
   extendTo(upTo: number): boolean {
     const size = this.bytes.length;
     if (upTo <= this.loadedEnd) return true;
-    const to = Math.min(size, Math.max(upTo, this.loadedEnd + CHUNK));
+    const to = Math.min(size, Math.max(upTo, this.loadedEnd + this.step));
+    this.step = Math.min(2 * this.step, MAX_CHUNK);
     if (to > this.loadedEnd) this.load(this.loadedEnd, to - this.loadedEnd);
     this.loadedEnd = to;
     return upTo <= size;
@@ -50,6 +58,7 @@ export class LazyBytes {
   skip(from: number, to: number): void {
     const start = Math.max(from, this.loadedEnd);
     if (to > start) this.holes.push([start, to]);
+    this.step = MIN_CHUNK;
     this.loadedEnd = Math.max(this.loadedEnd, to);
   }
 
