@@ -114,7 +114,6 @@ def gen(out, quick):
     out = os.path.abspath(out)
     os.makedirs(out, exist_ok=True)
     j = lambda name: os.path.join(out, name)
-    rng = np.random.default_rng(1)
     n8 = (4 if quick else 256) * 2 ** 20 // 8
     mb = n8 * 8 >> 20
     m = {'quick': quick, 'dir': out}

@@ -5,7 +5,7 @@
  *   npm run bench [-- --quick] [--runs 5] [--only W1,W8] [--out BENCHMARKS.md]
  *
  * driver.py (numpy) writes the workloads into bench-data/ (git-ignored;
- * bench-data/quick/ for --quick, sizes cut ~16x) once and a manifest with the
+ * bench-data/quick/ for --quick: small sizes, variants left out) once and a manifest with the
  * values numpy reads from them. Every measurement is a fresh process (node
  * tools.js or python3 driver.py run), its time taken in-process around the
  * work, its peak RSS from VmHWM. Rounds are interleaved: one warm-up round
@@ -39,6 +39,8 @@ interface Tool {
   side: 'node' | 'python';
   /** A dev-only package the tool needs; the column is skipped without it. */
   peer?: string;
+  /** A variant (another path of npyio's, another numpy call): full runs only, so --quick stays under a minute. */
+  variant?: boolean;
 }
 
 /** npyio's time over this tool's, at most `max` (medians of the per-round ratios). */
@@ -55,10 +57,13 @@ interface Workload {
   targets: Target[];
   /** npyio's peak RSS must stay under this many MB. */
   maxPeakMB?: number;
+  /** A second input for the same code path: full runs only. */
+  variant?: boolean;
 }
 
 const node = (id: string, label: string, peer?: string): Tool => ({ id, label, side: 'node', peer });
 const py = (id: string, label: string): Tool => ({ id, label, side: 'python' });
+const variant = (t: Tool): Tool => ({ ...t, variant: true });
 const NPYIO = node('npyio', 'npyio');
 const atMost = (vs: string, max: number): Target => ({ vs, max, text: `≤ ${max}x` });
 const faster = (vs: string, times: number): Target => ({ vs, max: 1 / times, text: `≥ ${times}x faster` });
@@ -68,7 +73,7 @@ function workloads(m: Manifest): Workload[] {
   const loadFloor = [node('floor', 'fs.readFileSync (floor)'), py('numpy', 'np.load')];
   const compressed = (id: string, what: string): Workload => ({
     id, title: `${mb} MiB float64 in a compressed .npz, ${what} (${m[id]!.ratio!.toFixed(1)}x)`,
-    tools: [NPYIO, node('npyio-fflate', 'npyio with fflate (browser path)'), node('floor', 'positional read + node:zlib inflateRawSync (floor)'),
+    tools: [NPYIO, variant(node('npyio-fflate', 'npyio with fflate (browser path)')), node('floor', 'positional read + node:zlib inflateRawSync (floor)'),
       py('numpy', 'np.load'), node('fflate', 'fflate unzipSync', 'fflate')],
     targets: [atMost('floor', 1.1)],
   });
@@ -81,13 +86,13 @@ function workloads(m: Manifest): Workload[] {
     { id: 'W1', title: `${mb} MiB float64 .npy`, tools: [NPYIO, ...loadFloor, node('npyjs', 'npyjs parse(readFileSync)', 'npyjs')], targets: [atMost('floor', 1.1)] },
     { id: 'W2', title: `the same in a stored .npz`, tools: [NPYIO, node('floor', 'one positional read of the member (floor)'), py('numpy', 'np.load'), node('fflate', 'fflate unzipSync', 'fflate')], targets: [atMost('floor', 1.1)] },
     compressed('W3c', 'three decimals'),
-    compressed('W3r', 'random'),
-    { id: 'W4', title: `${m.W4.check[0]} <U16 strings`, tools: [node('npyio', 'npyio loadSync + toArray()'), node('npyio-lazy', 'npyio loadSync (lazy)'), py('numpy', 'np.load(...).tolist()')], targets: [atMost('numpy', 1.5)] },
+    { ...compressed('W3r', 'random'), variant: true },
+    { id: 'W4', title: `${m.W4.check[0]} <U16 strings`, tools: [node('npyio', 'npyio loadSync + toArray()'), variant(node('npyio-lazy', 'npyio loadSync (lazy)')), py('numpy', 'np.load(...).tolist()')], targets: [atMost('numpy', 1.5)] },
     { id: 'W5', title: `object .npy of ${m.W5.check[0]} ints, floats, short strings, None`, tools: [NPYIO, py('numpy', 'np.load(allow_pickle=True)'), node('pickleparser', 'pickleparser', 'pickleparser')], targets: [atMost('numpy', 1.5), faster('pickleparser', 3)] },
     dicts(4),
-    dicts(2),
+    { ...dicts(2), variant: true },
     { id: 'W7', title: `audit of a ${(m.W7.size! / 1e9).toFixed(2)} GB checkpoint-like pickle`, tools: [node('npyio', 'npyio audit(path)'), py('genops', 'pickletools.genops walk (scanner)')], targets: [faster('genops', 20)] },
-    { id: 'W8', title: `1000 random 4 KiB rows of a ${(statSize(m.W8.path) / 2 ** 30).toFixed(2)} GiB float32 .npy (open included)`, tools: [node('npyio', "npyio mmapMode 'r', slice(i) each"), node('npyio-take', 'npyio take(rows)'), node('floor', 'positional read per row (floor)'), py('numpy', "numpy mmap_mode='r', m[i] each"), py('numpy-fancy', 'numpy m[rows]')], targets: [atMost('floor', 1.2)], maxPeakMB: 100 },
+    { id: 'W8', title: `1000 random 4 KiB rows of a ${(statSize(m.W8.path) / 2 ** 30).toFixed(2)} GiB float32 .npy (open included)`, tools: [node('npyio', "npyio mmapMode 'r', slice(i) each"), variant(node('npyio-take', 'npyio take(rows)')), node('floor', 'positional read per row (floor)'), py('numpy', "numpy mmap_mode='r', m[i] each"), variant(py('numpy-fancy', 'numpy m[rows]'))], targets: [atMost('floor', 1.2)], maxPeakMB: 100 },
     { id: 'W9s', title: `save of W1's array`, tools: [node('npyio', 'npyio saveSync'), py('numpy', 'np.save')], targets: [atMost('numpy', 1.2)] },
     { id: 'W9z', title: `savezCompressed of W3's (three decimals)`, tools: [node('npyio', 'npyio savezCompressedSync'), py('numpy', 'np.savez_compressed')], targets: [atMost('numpy', 1.2)] },
   ];
@@ -154,10 +159,11 @@ function main(): void {
     throw new Error('python3 with numpy is needed to generate the workloads (none were generated before)');
   }
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
-  const all = workloads(manifest).filter((w) => !ONLY || ONLY.includes(w.id));
+  const all = workloads(manifest).filter((w) => (ONLY ? ONLY.includes(w.id) : !(QUICK && w.variant)));
   const skipped: string[] = [];
   for (const w of all) {
     w.tools = w.tools.filter((t) => {
+      if (QUICK && t.variant) return false;
       const why = missing(t, hasNumpy);
       if (why) skipped.push(`${w.id} ${t.label}: ${why}`);
       return !why;
@@ -206,7 +212,7 @@ function main(): void {
       lines.push(`| ${w.id} | ${tool === w.tools[0] ? w.title : ''} | ${tool.label} | ${fmt(median(ms))} | ${fmt(Math.min(...ms))} | ${fmt(Math.max(...ms))} | ${peak.toFixed(0)} | ${tool === w.tools[0] ? '' : `${ratio(median(ratios))} (${ratio(Math.min(...ratios))}–${ratio(Math.max(...ratios))})`} | ${targetText} | ${met} |`);
     }
   }
-  const command = `npm run bench --${QUICK ? ' --quick' : ''} --runs ${RUNS}${ONLY ? ` --only ${ONLY.join(',')}` : ''}`;
+  const command = `npm run bench --${QUICK ? ' --quick' : ''} --runs ${RUNS}${ONLY ? ` --only ${ONLY.join(',')}` : ''}${OUT ? ` --out ${OUT}` : ''}`;
   const notes = [
     `${RUNS} counted rounds after one warm-up, every measurement a fresh process; ${((Date.now() - start) / 60000).toFixed(1)} min in all.`,
     `Load average (1, 5, 15 min) before: ${load0.map((x) => x.toFixed(2)).join(', ')}; after: ${load1.map((x) => x.toFixed(2)).join(', ')}.`,
