@@ -26,8 +26,28 @@ export function dtypeId(d: DType): PyJSON {
   return d.fieldList !== null ? (JSON.parse(JSON.stringify(d.descr)) as PyJSON) : d.str;
 }
 
-export function toPyJSON(value: unknown): PyJSON {
-  return JSON.parse(toPyJSONText(value)) as PyJSON;
+export interface PyJSONOptions {
+  /**
+   * Most items the text may repeat by printing a shared container again (a
+   * list memoized once and referenced many times prints in full each time):
+   * a billion-laughs pickle of a few hundred bytes would print 10^30 items.
+   * Default 1,000,000.
+   */
+  maxRepeatedItems?: number;
+}
+
+const DEFAULT_MAX_REPEATED = 1_000_000;
+
+export function toPyJSON(value: unknown, opts: PyJSONOptions = {}): PyJSON {
+  return JSON.parse(toPyJSONText(value, opts)) as PyJSON;
+}
+
+/** How many items printing `v` again repeats. */
+function itemCount(v: object): number {
+  if (Array.isArray(v)) return v.length + 1;
+  if (v instanceof Map || v instanceof Set) return v.size + 1;
+  if (v instanceof ObjectArray) return v.items.length + 1;
+  return 1;
 }
 
 const json = (x: unknown): string => JSON.stringify(x);
@@ -108,9 +128,12 @@ function leaf(v: unknown): string | undefined {
 type Task = { emit: string } | { value: unknown } | { leave: object };
 
 /** The pyjson text of `value`. */
-export function toPyJSONText(value: unknown): string {
+export function toPyJSONText(value: unknown, opts: PyJSONOptions = {}): string {
   const out: string[] = [];
   const onPath = new Map<object, number>();
+  const printed = new Set<object>();
+  const maxRepeated = opts.maxRepeatedItems ?? DEFAULT_MAX_REPEATED;
+  let repeated = 0;
   const work: Task[] = [{ value }];
 
   /** Schedules `items` separated by commas, then `close`. */
@@ -163,6 +186,14 @@ export function toPyJSONText(value: unknown): string {
       continue;
     }
     onPath.set(v!, onPath.size);
+    if (printed.has(v!)) {
+      repeated += itemCount(v!);
+      if (repeated > maxRepeated) {
+        throw new NpyioArgumentError(
+          `the pyjson text would repeat shared containers for more than ${maxRepeated} items (maxRepeatedItems): the value shares its parts like a billion-laughs pickle`,
+        );
+      }
+    } else printed.add(v!);
     if (Array.isArray(v)) {
       if (isTuple(v)) {
         out.push('{"$tuple":[');

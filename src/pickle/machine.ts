@@ -9,6 +9,7 @@
  * the bytes left before allocating (cursor.ts).
  */
 import { ForbiddenGlobalError, NpyioError, UnpicklingError } from '../errors.js';
+import { NdArray } from '../ndarray.js';
 import { isTuple, makeTuple } from '../values.js';
 import { mapPython2Name } from './compat.js';
 import { Cursor } from './cursor.js';
@@ -35,10 +36,22 @@ export interface UnpickleOptions {
   maxStackItems?: number;
   /** Most memo entries. */
   maxMemoEntries?: number;
+  /** How deep MARKs may nest (the metastack's depth: each open tuple, list, dict or call under construction). Default 2^20. */
+  maxNesting?: number;
+  /**
+   * Most bytes the allowed globals may build in all (bytes, bytearray and
+   * array buffers they return): memo fan-out can make a short pickle call
+   * `bytes(x)` or `_reconstruct` on the same argument many times. Default
+   * 256 MiB plus twice the pickle's length.
+   */
+  maxAllocBytes?: number;
 }
 
 const DEFAULT_MAX_STACK = 50_000_000;
 const DEFAULT_MAX_MEMO = 50_000_000;
+/** Deep enough for a million nested lists, which the iterative machine and printers handle. */
+const DEFAULT_MAX_NESTING = 1 << 20;
+const DEFAULT_ALLOC_BASE = 256 * 2 ** 20;
 
 export const STOP = Symbol('stop');
 
@@ -69,6 +82,9 @@ export class Machine implements CallContext {
   private stackItems = 0;
   private readonly maxStack: number;
   private readonly maxMemo: number;
+  private readonly maxNesting: number;
+  private readonly maxAlloc: number;
+  private allocated = 0;
   private readonly handlers = new WeakMap<PyGlobal, GlobalHandler>();
   private readonly buildHooks = new WeakMap<object, (state: unknown) => unknown>();
   private readonly appendHooks = new WeakMap<object, (items: unknown[]) => void>();
@@ -84,6 +100,8 @@ export class Machine implements CallContext {
     this.fixImports = opts.fixImports ?? true;
     this.maxStack = opts.maxStackItems ?? DEFAULT_MAX_STACK;
     this.maxMemo = opts.maxMemoEntries ?? DEFAULT_MAX_MEMO;
+    this.maxNesting = opts.maxNesting ?? DEFAULT_MAX_NESTING;
+    this.maxAlloc = opts.maxAllocBytes ?? DEFAULT_ALLOC_BASE + 2 * bytes.length;
   }
 
   /** Runs opcodes until STOP; returns the value and leaves the cursor just past STOP. */
@@ -193,6 +211,7 @@ export class Machine implements CallContext {
   }
 
   mark(): void {
+    if (this.metastack.length >= this.maxNesting) throw this.error(`MARKs nest deeper than ${this.maxNesting} (maxNesting)`);
     this.metastack.push(this.stack);
     this.stack = [];
   }
@@ -253,6 +272,15 @@ export class Machine implements CallContext {
 
   // ---- globals and calls ----
 
+  /** Counts the buffer a handler built against maxAllocBytes (the opcodes' own payloads are bounded by the input). */
+  charged<T>(x: T): T {
+    const n = x instanceof Uint8Array ? x.byteLength : x instanceof PyByteArray ? x.bytes.byteLength : x instanceof NdArray ? x.data.byteLength : 0;
+    if (n > 0 && (this.allocated += n) > this.maxAlloc) {
+      throw this.error(`the pickle builds more than ${this.maxAlloc} bytes of buffers (maxAllocBytes)`, 'MemoryError');
+    }
+    return x;
+  }
+
   findClass(module: string, name: string): PyGlobal {
     let [mod, nm] = [module, name];
     if (this.protocol < 3 && this.fixImports) [mod, nm] = mapPython2Name(mod, nm);
@@ -271,9 +299,9 @@ export class Machine implements CallContext {
   /** cls(*args) for INST/OBJ: `cls.__new__(cls)` when there are no args, as CPython's classic instances do. */
   instantiate(cls: unknown, args: unknown[]): unknown {
     const h = this.handlerOf(cls, 'INST/OBJ');
-    if (args.length === 0 && h.newobj) return h.newobj([], null, this);
+    if (args.length === 0 && h.newobj) return this.charged(h.newobj([], null, this));
     if (!h.call) throw this.error(`${(cls as PyGlobal).qualname} cannot be called`, 'TypeError');
-    return h.call(args, this);
+    return this.charged(h.call(args, this));
   }
 
   build(): void {
@@ -283,7 +311,7 @@ export class Machine implements CallContext {
     if (hook === undefined) {
       throw this.error(`'${pyTypeName(obj)}' object has no attribute '__setstate__' or '__dict__' for BUILD`, 'AttributeError');
     }
-    const result = hook(state);
+    const result = this.charged(hook(state));
     if (result !== obj) {
       this.stack[this.stack.length - 1] = result;
       for (const k of this.pendingMemo.get(obj!) ?? []) if (this.memoGet(k) === obj) this.memoSet(k, result);
@@ -374,7 +402,7 @@ const BY_OPNAME: Record<string, Handler> = {
     const h = m.handlerOf(f, 'REDUCE');
     const tuple = asTuple(m, args, 'the arguments of REDUCE');
     if (!h.call) throw m.error(`${(f as PyGlobal).qualname} cannot be called`, 'TypeError');
-    m.push(h.call(tuple, m));
+    m.push(m.charged(h.call(tuple, m)));
   },
   STRING: (m, a) => m.push(py2Str(m, a as Uint8Array)),
   BINSTRING: (m, a) => m.push(py2Str(m, a as Uint8Array)),
@@ -445,7 +473,7 @@ const BY_OPNAME: Record<string, Handler> = {
     const cls = m.pop();
     const h = newobjHandler(m, cls, 'NEWOBJ');
     if (!h.newobj) throw m.error(`${(cls as PyGlobal).qualname}.__new__ cannot be called`, 'TypeError');
-    m.push(h.newobj(args, null, m));
+    m.push(m.charged(h.newobj(args, null, m)));
   },
   EXT1: (m, a) => m.push(extension(m, a as number)),
   EXT2: (m, a) => m.push(extension(m, a as number)),
@@ -482,7 +510,7 @@ const BY_OPNAME: Record<string, Handler> = {
     if (!(kwargs instanceof Map)) throw m.error(`NEWOBJ_EX kwargs must be a dict, not ${pyTypeName(kwargs)}`);
     const h = newobjHandler(m, cls, 'NEWOBJ_EX');
     if (!h.newobj) throw m.error(`${(cls as PyGlobal).qualname}.__new__ cannot be called`, 'TypeError');
-    m.push(h.newobj(args, kwargs, m));
+    m.push(m.charged(h.newobj(args, kwargs, m)));
   },
   STACK_GLOBAL: (m) => {
     const name = m.pop();

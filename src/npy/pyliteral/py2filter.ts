@@ -168,8 +168,12 @@ export function filterLongSuffix(text: string): string {
       PSEUDO_TOKEN.lastIndex = pos;
       const m = PSEUDO_TOKEN.exec(line);
       if (!m) {
-        add('ERRORTOKEN', line[pos]!, lnum, pos, lnum, pos + 1);
-        pos++;
+        // No token starts at the blanks before the offending character
+        // either: emit their ERRORTOKENs at once, as tokenize would one by
+        // one, instead of matching again from each blank (quadratic).
+        let bad = pos;
+        while (bad < max && ' \f\t'.includes(line[bad]!)) bad++;
+        for (; pos <= bad && pos < max; pos++) add('ERRORTOKEN', line[pos]!, lnum, pos, lnum, pos + 1);
         continue;
       }
       const token = m[1]!;
