@@ -12,8 +12,15 @@ import { npyPlan, type NpyReadOptions } from './npy/read.js';
 import { unpickleFile } from './pickle/numpy-load.js';
 import type { ByteSource } from './io/source.js';
 import { NpzFile } from './npz/npzfile.js';
+import type { ZipLimits } from './npz/zip-read.js';
 
-export interface LoadOptions extends NpyReadOptions {
+export interface LoadOptions extends NpyReadOptions, ZipLimits {
+  /**
+   * The inflated bytes one NpzFile may produce over its life, all `get`s
+   * added up (default DEFAULT_MAX_ARCHIVE_BYTES, 64 GiB): the net under a
+   * caller iterating an archive of many small members each inflating 1032x.
+   */
+  maxArchiveBytes?: number;
   /** How Python 2 `str` objects in pickles decode: numpy's 'ASCII' (default), 'latin1' or 'bytes'. */
   encoding?: 'ASCII' | 'latin1' | 'bytes';
   /** Map Python 2 module names to Python 3 ones in pickles (numpy's default: true). */
@@ -28,6 +35,12 @@ const ENCODINGS = ['ASCII', 'latin1', 'bytes'];
 export function checkLoadOptions(opts: LoadOptions): void {
   if (opts.encoding !== undefined && !ENCODINGS.includes(opts.encoding)) {
     throw new NpyioArgumentError("encoding must be 'ASCII', 'latin1', or 'bytes'", { pythonType: 'ValueError' });
+  }
+  for (const key of ['maxZipEntries', 'maxMemberBytes', 'maxArchiveBytes'] as const) {
+    const v = opts[key];
+    if (v !== undefined && !(typeof v === 'number' && v >= 0)) {
+      throw new NpyioArgumentError(`${key} must be a number >= 0, not ${String(v)}`, { pythonType: 'ValueError' });
+    }
   }
 }
 

@@ -14,7 +14,7 @@
  * members are read with `getAsync`; only the end records, the central
  * directory and the one member asked for are fetched.
  */
-import { NpyioError } from '../errors.js';
+import { ArrayTooLargeError, NpyioError } from '../errors.js';
 import type { ByteSource } from '../io/source.js';
 import { runPlanOnBytes } from '../io/plan.js';
 import { fromByteSource, runOn, runSyncOn, type RangeSource } from '../memmap/range-source.js';
@@ -24,6 +24,13 @@ import { npyPlan } from '../npy/read.js';
 import { pyStrRepr } from '../npy/pyrepr.js';
 import { centralDirectoryPlan, memberPlan, readCentralDirectory, type ZipEntry } from './zip-read.js';
 
+/**
+ * maxArchiveBytes' default: 64 GiB, more than any machine we run on holds
+ * (so every archive a caller can use passes), yet a bound on what a bomb of
+ * many members, each within MAX_DEFLATE_RATIO, makes a loop over it inflate.
+ */
+export const DEFAULT_MAX_ARCHIVE_BYTES = 64 * 2 ** 30;
+
 export class NpzFile implements Iterable<string> {
   /** Member names with one trailing '.npy' removed, in archive order. */
   readonly files: readonly string[];
@@ -31,13 +38,20 @@ export class NpzFile implements Iterable<string> {
   readonly namelist: readonly string[];
   private readonly table = new Map<string, ZipEntry>();
   private source: RangeSource | null;
+  /**
+   * Uncompressed bytes of the members read or being read (a member that
+   * reads inflates to exactly its declared size): what maxArchiveBytes
+   * bounds. Charged before the read, so concurrent getAsync calls cannot
+   * all pass the check; refunded when the read fails.
+   */
+  private produced = 0;
 
   /**
    * @param name how numpy's repr names the archive: the path's repr, or 'object' for bytes
    * @param owned whether closing the NpzFile closes the source (a path npyio opened)
    */
   constructor(source: ByteSource | AsyncArchive, private readonly opts: LoadOptions, private readonly name: string, private readonly owned: boolean) {
-    const entries = source instanceof AsyncArchive ? source.entries : readCentralDirectory(source);
+    const entries = source instanceof AsyncArchive ? source.entries : readCentralDirectory(source, opts);
     this.source = source instanceof AsyncArchive ? source.source : fromByteSource(source);
     this.namelist = entries.map((e) => e.name);
     this.files = entries.map((e) => (e.name.endsWith('.npy') ? e.name.slice(0, -4) : e.name));
@@ -56,7 +70,7 @@ export class NpzFile implements Iterable<string> {
 
   /** An archive over an async source: reads the central directory (and nothing else) now. */
   static async openAsync(source: RangeSource, opts: LoadOptions, name: string, owned: boolean): Promise<NpzFile> {
-    const entries = await runOn(source, centralDirectoryPlan(source.size));
+    const entries = await runOn(source, centralDirectoryPlan(source.size, opts));
     return new NpzFile(new AsyncArchive(source, entries), opts, name, owned);
   }
 
@@ -69,13 +83,14 @@ export class NpzFile implements Iterable<string> {
   /** The member `key` names (numpy's key rules), its bytes read, inflated and CRC-checked, not decoded. */
   member(key: string): { entry: ZipEntry; bytes: Uint8Array } {
     const [source, entry] = this.lookup(key);
-    return { entry, bytes: runSyncOn(source, memberPlan(source.size, entry), 'getAsync') };
+    return { entry, bytes: this.refundOnError(entry, () => runSyncOn(source, memberPlan(source.size, entry, undefined, this.opts), 'getAsync')) };
   }
 
   /** `get` over any source: the member is read asynchronously. */
   async getAsync(key: string): Promise<unknown> {
     const [source, entry] = this.lookup(key);
-    return this.decode(await runOn(source, memberPlan(source.size, entry)), entry);
+    const bytes = await this.refundOnError(entry, () => runOn(source, memberPlan(source.size, entry, undefined, this.opts)));
+    return this.decode(bytes, entry);
   }
 
   private lookup(key: string): [RangeSource, ZipEntry] {
@@ -88,7 +103,31 @@ export class NpzFile implements Iterable<string> {
         pythonType: 'AttributeError', member: entry.name,
       });
     }
+    // By the declared size, before reading: a member that is read inflates to exactly that.
+    const max = this.opts.maxArchiveBytes ?? DEFAULT_MAX_ARCHIVE_BYTES;
+    if (this.produced + entry.uncompressedSize > max) {
+      throw new ArrayTooLargeError(
+        `NpzFile ${this.name}: reading ${pyStrRepr(entry.name)} (${entry.uncompressedSize} bytes) would bring the bytes inflated ` +
+          `from the archive to ${this.produced + entry.uncompressedSize}, over the limit of ${max} (option maxArchiveBytes)`,
+        { pythonType: 'MemoryError', member: entry.name },
+      );
+    }
+    this.produced += entry.uncompressedSize;
     return [this.source, entry];
+  }
+
+  /** `read()`, giving back the bytes lookup charged when it fails (sync or async). */
+  private refundOnError<T>(entry: ZipEntry, read: () => T): T {
+    const refund = (e: unknown): never => {
+      this.produced -= entry.uncompressedSize;
+      throw e;
+    };
+    try {
+      const r = read();
+      return (r instanceof Promise ? r.catch(refund) : r) as T;
+    } catch (e) {
+      return refund(e);
+    }
   }
 
   private decode(bytes: Uint8Array, entry: ZipEntry): unknown {

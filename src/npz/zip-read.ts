@@ -49,6 +49,26 @@ export function setZipCrc32(fn: (data: Uint8Array) => number): void {
 
 export { ZipFormatError };
 
+/**
+ * How large an archive `readCentralDirectory` and `readMember` accept (the
+ * load options of the same names; see `LoadOptions`).
+ */
+export interface ZipLimits {
+  /** Central-directory entries an archive may have (default DEFAULT_MAX_ZIP_ENTRIES). */
+  maxZipEntries?: number;
+  /** The largest declared uncompressed size of one member that is read (default: no limit but the runtime's buffers). */
+  maxMemberBytes?: number;
+}
+
+/**
+ * numpy writes one entry per array, and an archive of a million arrays is
+ * far past any real npz (savez of 10^6 arrays takes minutes and ~100 MB of
+ * headers alone); each entry costs us an object of about 200 bytes, so the
+ * limit caps the directory's memory near 200 MB however many records a
+ * crafted (zip64) directory packs in.
+ */
+export const DEFAULT_MAX_ZIP_ENTRIES = 1_000_000;
+
 /** One member as the central directory describes it (CPython's ZipInfo, the parts a reader needs). */
 export interface ZipEntry {
   /** The member name: decoded (UTF-8 with flag bit 11, else cp437) and cut at its first NUL (ZipInfo.filename). */
@@ -212,12 +232,12 @@ function decodeName(b: Uint8Array, flags: number, offset: number, member?: strin
  * records with one read of the file's last 22 + 65535 bytes at most, then
  * the central directory (no second read when it lies in that suffix).
  */
-export function readCentralDirectory(src: ByteSource): ZipEntry[] {
-  return runPlanSync(centralDirectoryPlan(src.size), (o, n) => src.read(o, n));
+export function readCentralDirectory(src: ByteSource, limits: ZipLimits = {}): ZipEntry[] {
+  return runPlanSync(centralDirectoryPlan(src.size, limits), (o, n) => src.read(o, n));
 }
 
 /** readCentralDirectory as a read plan over a source of `size` bytes (sync or async). */
-export function* centralDirectoryPlan(size: number): ReadPlan<ZipEntry[]> {
+export function* centralDirectoryPlan(size: number, limits: ZipLimits = {}): ReadPlan<ZipEntry[]> {
   if (size < EOCD_SIZE) throw badZip('File is not a zip file', 0);
 
   // One suffix read: the end record is 22 bytes plus a comment of at most
@@ -282,6 +302,7 @@ export function* centralDirectoryPlan(size: number): ReadPlan<ZipEntry[]> {
   const startDir = Number(startDirBig);
   const cdLen = Number(cdSize);
   const cd = yield* bytesAt(startDir, cdLen);
+  checkEntryCount(cd, startDir, limits.maxZipEntries ?? DEFAULT_MAX_ZIP_ENTRIES);
 
   interface Draft {
     name: string; origName: string; flags: number; method: number; crc32: number;
@@ -368,6 +389,21 @@ export function* centralDirectoryPlan(size: number): ReadPlan<ZipEntry[]> {
   return drafts.map((d, i) => ({ ...d, endOffset: ends[i]! }));
 }
 
+/**
+ * maxZipEntries, before any entry is decoded: the records are counted by
+ * their lengths alone (a broken record ends the count; the decoding loop
+ * reports it).
+ */
+function checkEntryCount(cd: Uint8Array, startDir: number, max: number): void {
+  let count = 0;
+  for (let at = 0; at + CENTRAL_SIZE <= cd.length && u32(cd, at) === CENTRAL_SIG; count++) {
+    at += CENTRAL_SIZE + u16(cd, at + 28) + u16(cd, at + 30) + u16(cd, at + 32);
+  }
+  if (count > max) {
+    throw badZip(`Too many entries: the central directory holds ${count}, over the limit of ${max} (option maxZipEntries)`, startDir);
+  }
+}
+
 // ---- members ----
 
 /**
@@ -378,14 +414,24 @@ export function* centralDirectoryPlan(size: number): ReadPlan<ZipEntry[]> {
  * what the source holds (the compressed data) or what a deflate stream of
  * that length could inflate to.
  */
-export function readMember(src: ByteSource, entry: ZipEntry, inflater: Inflater = getInflater()): Uint8Array {
-  return runPlanSync(memberPlan(src.size, entry, inflater), (o, n) => src.read(o, n));
+export function readMember(src: ByteSource, entry: ZipEntry, inflater: Inflater = getInflater(), limits: ZipLimits = {}): Uint8Array {
+  return runPlanSync(memberPlan(src.size, entry, inflater, limits), (o, n) => src.read(o, n));
 }
 
 /** readMember as a read plan over a source of `size` bytes: the local header, then the member's data. */
-export function* memberPlan(size: number, entry: ZipEntry, inflater: Inflater = getInflater()): ReadPlan<Uint8Array> {
+export function* memberPlan(size: number, entry: ZipEntry, inflater: Inflater = getInflater(), limits: ZipLimits = {}): ReadPlan<Uint8Array> {
   const member = entry.name;
   const h = entry.localHeaderOffset;
+  // The declared size, before anything is read: numpy reads a member that
+  // declares 1 TiB and holds 208 bytes (zipfile stops at the data's end), so
+  // a declared size alone is no error; past the caller's limit it is refused.
+  const maxMember = limits.maxMemberBytes;
+  if (maxMember !== undefined && entry.uncompressedSize > maxMember) {
+    throw new ArrayTooLargeError(
+      `File ${pyStrRepr(member)} declares ${entry.uncompressedSize} uncompressed bytes, over the limit of ${maxMember} (option maxMemberBytes)`,
+      { pythonType: 'MemoryError', offset: entry.centralOffset, member },
+    );
+  }
   const fail = (message: string, pythonType: string, offset: number): ZipFormatError =>
     new ZipFormatError(message, { pythonType, offset, member });
 

@@ -37,8 +37,8 @@ const KNOWN: Record<string, string> = {
   'odd-lzma.npz': 'lzma members are not read (numpy never writes them)',
   'broken-overlap-same-name.npz': "overlapping members are refused, as CPython 3.12's zipfile does (3.11 reads them)",
   'broken-overlap-nested.npz': "overlapping members are refused, as CPython 3.12's zipfile does (3.11 reads them)",
-  'zip64-1tib.npz': 'a member whose declared size runs over the central directory overlaps it: refused, as CPython 3.12 does',
-  'zip64-1tib-bytes.npz': 'a member whose declared size runs over the central directory overlaps it: refused, as CPython 3.12 does',
+  'zip64-1tib.npz': 'its declared 2^40 bytes are over maxArchiveBytes (64 GiB by default); lifted, the member overlaps the central directory: refused, as CPython 3.12 does',
+  'zip64-1tib-bytes.npz': 'its declared 2^40 bytes are over maxArchiveBytes (64 GiB by default); lifted, the member overlaps the central directory: refused, as CPython 3.12 does',
   'broken-inflate-past-size-crc.npz': 'a member that inflates past its declared size is refused (zip bomb guard); numpy stops reading early',
 };
 
