@@ -61,11 +61,10 @@ export interface ZipLimits {
 }
 
 /**
- * numpy writes one entry per array, and an archive of a million arrays is
- * far past any real npz (savez of 10^6 arrays takes minutes and ~100 MB of
- * headers alone); each entry costs us an object of about 200 bytes, so the
- * limit caps the directory's memory near 200 MB however many records a
- * crafted (zip64) directory packs in.
+ * numpy writes one entry per array, so an archive of a million arrays is far
+ * past any real npz; each entry costs us an object and its name strings, and
+ * a crafted zip64 directory packs 46-byte records by the million, so the
+ * limit bounds what opening such a file allocates.
  */
 export const DEFAULT_MAX_ZIP_ENTRIES = 1_000_000;
 
