@@ -19,6 +19,7 @@
  */
 import type { ByteSource } from '../io/source.js';
 import { crc32 } from '../npz/crc32.js';
+import { CENTRAL_SIG, EOCD64_SIG, EOCD_SIG, EOCD_SIZE, LOCAL_SIG, LOCATOR64_SIG, MAX_COMMENT } from '../npz/zip-format.js';
 import { getInflater } from '../npz/inflate.js';
 import { decodeCp437 } from '../npz/zip-read.js';
 import type { Severity } from '../pickle/audit-report.js';
@@ -43,15 +44,10 @@ export interface WalkedMember {
 
 export type ZipReporter = (kind: string, severity: Severity, message: string, offset: number, member: string | null) => void;
 
-const SIG_EOCD = 0x06054b50;
-const SIG_ZIP64_LOCATOR = 0x07064b50;
-const SIG_ZIP64_EOCD = 0x06064b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_LOCAL = 0x04034b50;
 /** Local-header flag bits CPython's zipfile refuses or misreads: 0 encrypted, 5 compressed patched data, 6 strong encryption. */
 const TRICK_FLAGS = 0x1 | 0x20 | 0x40;
 /** The end record and the longest comment: where the end record is searched for. */
-export const TAIL_LENGTH = 22 + 0xffff;
+export const TAIL_LENGTH = EOCD_SIZE + MAX_COMMENT;
 
 /** Little-endian reads over one chunk read from the source, at offsets relative to `base` in the source. */
 class Chunk {
@@ -98,7 +94,7 @@ export function findDirectory(src: ByteSource): Directory | null {
   for (let i = tail.b.length - 22; i >= 0; i--) {
     i = tail.b.lastIndexOf(0x50, i); // 'P', natively: most bytes are not
     if (i < 0) break;
-    if (tail.sig(tail.base + i, SIG_EOCD)) {
+    if (tail.sig(tail.base + i, EOCD_SIG)) {
       eocd = tail.base + i;
       break;
     }
@@ -109,11 +105,11 @@ export function findDirectory(src: ByteSource): Directory | null {
   let endOfDir = eocd;
   const loc = eocd - 20;
   const locator = chunk(src, loc, 20);
-  if (locator.sig(loc, SIG_ZIP64_LOCATOR)) {
+  if (locator.sig(loc, LOCATOR64_SIG)) {
     // the zip64 end record sits right before the locator; its stored offset may be shifted like the others
     for (const at of [locator.u64(loc + 8), loc - 56]) {
       const rec = chunk(src, at, 56);
-      if (rec.has(at, 56) && rec.sig(at, SIG_ZIP64_EOCD)) {
+      if (rec.has(at, 56) && rec.sig(at, EOCD64_SIG)) {
         size = rec.u64(at + 40);
         offset = rec.u64(at + 48);
         endOfDir = at;
@@ -123,7 +119,7 @@ export function findDirectory(src: ByteSource): Directory | null {
   }
   const shift = endOfDir - size - offset;
   for (const start of shift > 0 ? [offset + shift, offset] : [offset]) {
-    if (chunk(src, start, 4).sig(start, SIG_CENTRAL) || (size === 0 && start === endOfDir)) {
+    if (chunk(src, start, 4).sig(start, CENTRAL_SIG) || (size === 0 && start === endOfDir)) {
       return { start, end: Math.min(start + size, endOfDir), shift: start - offset };
     }
   }
@@ -137,7 +133,7 @@ export function walkZip(src: ByteSource, dir: Directory, report: ZipReporter): W
   const names = new Set<string>();
   const locals = new Set<number>();
   let pos = dir.start;
-  while (cd.has(pos, 46) && cd.sig(pos, SIG_CENTRAL)) {
+  while (cd.has(pos, 46) && cd.sig(pos, CENTRAL_SIG)) {
     const flags = cd.u16(pos + 8);
     const nlen = cd.u16(pos + 28);
     const elen = cd.u16(pos + 30);
@@ -195,7 +191,7 @@ interface Central {
 function checkLocal(src: ByteSource, m: WalkedMember, c: Central, report: ZipReporter): void {
   const at = m.localOffset;
   const head = chunk(src, at, 30);
-  if (!head.has(at, 30) || !head.sig(at, SIG_LOCAL)) {
+  if (!head.has(at, 30) || !head.sig(at, LOCAL_SIG)) {
     m.error = `no local header at byte ${at}`;
     return;
   }
@@ -248,21 +244,11 @@ export function memberBytes(src: ByteSource, m: WalkedMember): Uint8Array {
 /** Bytes read per step when a stored member too large to hold is checksummed. */
 const CRC_STEP = 16 * 1024 * 1024;
 
-/** `zlib.crc32`'s contract: the CRC-32 of `data` continuing from `value`, unsigned. */
-export type Crc32 = (data: Uint8Array, value?: number) => number;
-
-let crcOf: Crc32 = crc32;
-
-/** The CRC-32 the audit checks members with: ours by default; the Node entry installs node:zlib's (about twice as fast). */
-export function setAuditCrc32(fn: Crc32): void {
-  crcOf = fn;
-}
-
 /** The CRC-32 check, from the bytes in hand or (a large stored member) step by step from the source. */
 export function checkCrc(src: ByteSource, m: WalkedMember, data: Uint8Array | null, report: ZipReporter): void {
   let crc = 0;
-  if (data !== null) crc = crcOf(data);
-  else for (let at = 0; at < m.size; at += CRC_STEP) crc = crcOf(src.read(m.dataOffset + at, Math.min(CRC_STEP, m.size - at)), crc);
+  if (data !== null) crc = crc32(data);
+  else for (let at = 0; at < m.size; at += CRC_STEP) crc = crc32(src.read(m.dataOffset + at, Math.min(CRC_STEP, m.size - at)), crc);
   if (crc !== m.crc) {
     report('zip-bad-crc', 'unknown', 'the CRC-32 does not match the data: zipfile refuses the member, miniz reads it', m.localOffset, m.name);
   }

@@ -16,6 +16,7 @@ import { fileSource } from '../node/files.js';
 import { MAGIC, MAX_HEADER_SIZE, type NpyHeader } from '../npy/header.js';
 import { headerPlan } from '../npy/read.js';
 import { readCentralDirectory, type ZipEntry } from '../npz/zip-read.js';
+import { LOCAL_SIG, LOCAL_SIZE } from '../npz/zip-format.js';
 import { dtypeRepr } from '../format/pyvalue-repr.js';
 import { shapeRepr } from '../format/dtyperepr.js';
 import type { ParsedArgs } from './args.js';
@@ -76,8 +77,6 @@ export type FileInfo = NpyFileInfo | ZipFileInfo | PickleFileInfo;
 export const MAX_PREFIX = 1 << 20;
 /** Compressed bytes fed to the inflater at a time, so little more than the header is inflated. */
 const CHUNK = 4096;
-const LOCAL_SIZE = 30;
-const LOCAL_SIG = 0x04034b50;
 const METHODS: Record<number, string> = { 0: 'stored', 8: 'deflate', 9: 'deflate64', 12: 'bzip2', 14: 'lzma', 93: 'zstd' };
 
 function headerInfo(h: NpyHeader): NpyHeaderInfo {

@@ -11,20 +11,18 @@ import * as zlib from 'node:zlib';
 import { nodeZlibDeflater, setDeflater } from '../npz/deflate.js';
 import { nodeZlibInflater, setInflater } from '../npz/inflate.js';
 import { registerCodecs } from '../pickle/text.js';
-import { setAuditCrc32 } from '../audit/zip-walk.js';
-import { setZipCrc32 } from '../npz/zip-read.js';
+import { setCrc32 } from '../npz/crc32.js';
 
 // node:zlib for deflate and inflate in Node (fflate stays the browser's). Neither
 // reproduces numpy's compressed bytes exactly: CPython's zlib and Node's
 // (Chromium's fork) find different matches; the archives read back the same.
 setDeflater(nodeZlibDeflater(zlib));
 setInflater(nodeZlibInflater(zlib));
-// node:zlib's crc32 (Node >= 20.15) for member checks, the reader's and the audit's.
+// node:zlib's crc32 (Node >= 20.15) for every zip member: read, written and audited.
 const zlibCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
-if (typeof zlibCrc32 === 'function') {
-  setAuditCrc32(zlibCrc32);
-  setZipCrc32((data) => zlibCrc32(data));
-}
+// Empty input keeps `previous` by hand: Node 20's zlib.crc32 returns 0 for a
+// view on a zero-length ArrayBuffer (an empty array's data), whatever `previous` is.
+if (typeof zlibCrc32 === 'function') setCrc32((bytes, previous = 0) => (bytes.length === 0 ? previous : zlibCrc32(bytes, previous)));
 
 // Python 2 str codecs the runtime's TextDecoder lacks (cp437, mac_roman, ...).
 registerCodecs((bytes, encoding) => {

@@ -31,7 +31,7 @@ const LITTLE_ENDIAN = new Uint8Array(Int32Array.of(1).buffer)[0] === 1;
  * before them; 0 to start). Returns an unsigned 32-bit number, as Python's
  * `zlib.crc32(bytes, previous)`.
  */
-export function crc32(bytes: Uint8Array, previous = 0): number {
+export function tableCrc32(bytes: Uint8Array, previous = 0): number {
   const t = T;
   let c = ~previous;
   let i = 0;
@@ -74,4 +74,22 @@ export function crc32(bytes: Uint8Array, previous = 0): number {
   }
   while (i < n) c = t[(c ^ bytes[i++]!) & 0xff]! ^ (c >>> 8);
   return ~c >>> 0;
+}
+
+/** `zlib.crc32`'s contract: the CRC-32 of `bytes` continuing from `previous`, unsigned. */
+export type Crc32 = (bytes: Uint8Array, previous?: number) => number;
+
+let implementation: Crc32 = tableCrc32;
+
+/**
+ * The CRC-32 every zip member is checked and written with (the reader, the
+ * writer, the audit): the table above by default; the Node entry installs
+ * node:zlib's, three to four times as fast.
+ */
+export function crc32(bytes: Uint8Array, previous = 0): number {
+  return implementation(bytes, previous);
+}
+
+export function setCrc32(fn: Crc32): void {
+  implementation = fn;
 }

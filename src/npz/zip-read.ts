@@ -38,14 +38,11 @@ import type { ByteSource } from '../io/source.js';
 import { runPlanSync, type ReadPlan } from '../io/plan.js';
 import { pyBytesRepr, pyStrRepr } from '../npy/pyrepr.js';
 import { crc32 } from './crc32.js';
+import {
+  CENTRAL_SIG, CENTRAL_SIZE, EOCD64_SIG, EOCD64_SIZE, EOCD_SIG, EOCD_SIZE, LOCAL_SIG, LOCAL_SIZE, LOCATOR64_SIG, LOCATOR64_SIZE, MAX_COMMENT,
+} from './zip-format.js';
 import { getInflater, MAX_DEFLATE_RATIO, type Inflater } from './inflate.js';
 
-let crcOf: (data: Uint8Array) => number = crc32;
-
-/** The CRC-32 members are checked with: ours by default; the Node entry installs node:zlib's (three to four times as fast). */
-export function setZipCrc32(fn: (data: Uint8Array) => number): void {
-  crcOf = fn;
-}
 
 export { ZipFormatError };
 
@@ -94,19 +91,6 @@ export interface ZipEntry {
   readonly centralOffset: number;
 }
 
-// Record sizes and signatures (little-endian u32 of 'PK\x05\x06' and so on).
-const EOCD_SIZE = 22;
-const EOCD_SIG = 0x06054b50;
-const LOCATOR64_SIZE = 20;
-const LOCATOR64_SIG = 0x07064b50;
-const EOCD64_SIZE = 56;
-const EOCD64_SIG = 0x06064b50;
-const CENTRAL_SIZE = 46;
-const CENTRAL_SIG = 0x02014b50;
-const LOCAL_SIZE = 30;
-const LOCAL_SIG = 0x04034b50;
-/** The longest archive comment (its length is a u16). */
-const MAX_COMMENT = 0xffff;
 /** zipfile's MAX_EXTRACT_VERSION: 6.3. */
 const MAX_EXTRACT_VERSION = 63;
 
@@ -488,7 +472,7 @@ export function* memberPlan(size: number, entry: ZipEntry, inflater: Inflater = 
     }
     data = inflateMember(inflater, compressed, declared, member, dataAt);
   }
-  if (crcOf(data) !== entry.crc32) throw fail(`Bad CRC-32 for file ${pyStrRepr(member)}`, 'BadZipFile', dataAt);
+  if (crc32(data) !== entry.crc32) throw fail(`Bad CRC-32 for file ${pyStrRepr(member)}`, 'BadZipFile', dataAt);
   return data;
 }
 

@@ -36,6 +36,7 @@
 import { concatBytes } from '../io/concat.js';
 import { NpyioArgumentError } from '../errors.js';
 import { crc32 as defaultCrc32 } from './crc32.js';
+import { CENTRAL_SIG, EOCD64_SIG, EOCD_SIG, LOCAL_SIG, LOCATOR64_SIG } from './zip-format.js';
 import { getDeflater, type Deflater } from './deflate.js';
 
 export interface ZipMember {
@@ -59,11 +60,6 @@ export const ZIP64_LIMIT = 2 ** 31 - 1;
 /** CPython zipfile's ZIP_FILECOUNT_LIMIT: more members than this need the zip64 end record. */
 export const ZIP_FILECOUNT_LIMIT = 0xffff;
 
-const LOCAL_SIG = 0x04034b50;
-const CENTRAL_SIG = 0x02014b50;
-const END_SIG = 0x06054b50;
-const END64_SIG = 0x06064b50;
-const END64_LOCATOR_SIG = 0x07064b50;
 const ZIP64_VERSION = 45;
 const CREATE_SYSTEM_UNIX = 3;
 const FLAG_UTF8 = 0x800;
@@ -192,7 +188,7 @@ function endRecords(count: number, cdOffset: number, cdSize: number): Uint8Array
   const v = new DataView(out.buffer);
   let at = 0;
   if (zip64) {
-    v.setUint32(0, END64_SIG, true);
+    v.setUint32(0, EOCD64_SIG, true);
     setU64(v, 4, 44); // size of the rest of this record
     v.setUint16(12, 45, true); // version made by
     v.setUint16(14, 45, true); // version to extract
@@ -202,13 +198,13 @@ function endRecords(count: number, cdOffset: number, cdSize: number): Uint8Array
     setU64(v, 32, count);
     setU64(v, 40, cdSize);
     setU64(v, 48, cdOffset);
-    v.setUint32(56, END64_LOCATOR_SIG, true);
+    v.setUint32(56, LOCATOR64_SIG, true);
     v.setUint32(60, 0, true); // disk with the zip64 end record
     setU64(v, 64, cdOffset + cdSize); // where the zip64 end record is
     v.setUint32(72, 1, true); // number of disks
     at = 76;
   }
-  v.setUint32(at, END_SIG, true);
+  v.setUint32(at, EOCD_SIG, true);
   v.setUint16(at + 4, 0, true);
   v.setUint16(at + 6, 0, true);
   v.setUint16(at + 8, Math.min(count, 0xffff), true);

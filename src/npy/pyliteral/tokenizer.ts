@@ -510,6 +510,11 @@ class Tokenizer {
       this.exponent(start, c);
       return;
     }
+    this.imaginaryOrEnd(start, c);
+  }
+
+  /** After a number's last digit: a `j` makes it imaginary, anything else must end it. */
+  private imaginaryOrEnd(start: number, c: number): void {
     if (c === 0x6a || c === 0x4a) {
       this.imaginary(start);
       return;
@@ -534,14 +539,7 @@ class Tokenizer {
       this.push(TokType.NUMBER, start, this.pos);
       return;
     }
-    c = this.decimalTail();
-    if (c === 0x6a || c === 0x4a) {
-      this.imaginary(start);
-      return;
-    }
-    this.verifyEnd(c, 'decimal');
-    this.backup(c);
-    this.push(TokType.NUMBER, start, this.pos);
+    this.imaginaryOrEnd(start, this.decimalTail());
   }
 
   private imaginary(start: number): void {
