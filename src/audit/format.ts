@@ -4,6 +4,7 @@
  * inconclusive), 2 some file could not be fully read (pickle-security.md
  * rule 6). Dangerous wins over unreadable: its findings are what matter.
  */
+import { ansi, type Style } from '../format/ansi.js';
 import type { AuditReport, Verdict } from '../pickle/audit-report.js';
 
 export interface FormatOptions {
@@ -11,10 +12,11 @@ export interface FormatOptions {
   colour?: boolean;
 }
 
-const COLOURS: Record<string, string> = { safe: '32', unknown: '33', dangerous: '31', inconclusive: '35', info: '36' };
+const COLOURS: Readonly<Record<string, Style>> = { safe: 'green', unknown: 'yellow', dangerous: 'red', inconclusive: 'magenta', info: 'cyan' };
 
 function paint(text: string, key: string, on: boolean): string {
-  return on && COLOURS[key] ? `\x1b[${COLOURS[key]}m${text}\x1b[0m` : text;
+  const style = COLOURS[key];
+  return style === undefined ? text : ansi(style, text, on);
 }
 
 function pad(s: string, n: number): string {

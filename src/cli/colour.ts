@@ -3,18 +3,10 @@
  * set (https://no-color.org: any non-empty value), `--color` and
  * `--no-color` override both (`--no-color` wins).
  */
+import { ansi, type Style } from '../format/ansi.js';
 import type { ParsedArgs } from './args.js';
 
-const STYLES = {
-  bold: [1, 22],
-  dim: [2, 22],
-  red: [31, 39],
-  green: [32, 39],
-  yellow: [33, 39],
-  cyan: [36, 39],
-} as const;
-
-export type Style = keyof typeof STYLES;
+export type { Style } from '../format/ansi.js';
 
 export interface Colour {
   readonly enabled: boolean;
@@ -28,6 +20,6 @@ export function colourFor(isTTY: boolean | undefined, env: Readonly<Record<strin
   if (args?.flag('no-color')) enabled = false;
   return {
     enabled,
-    paint: (style, text) => (enabled ? `\x1b[${STYLES[style][0]}m${text}\x1b[${STYLES[style][1]}m` : text),
+    paint: (style, text) => ansi(style, text, enabled),
   };
 }
