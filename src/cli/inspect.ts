@@ -15,8 +15,7 @@ import { sniff } from '../load.js';
 import { fileSource } from '../node/files.js';
 import { MAGIC, MAX_HEADER_SIZE, type NpyHeader } from '../npy/header.js';
 import { headerPlan } from '../npy/read.js';
-import { readCentralDirectory, type ZipEntry } from '../npz/zip-read.js';
-import { LOCAL_SIG, LOCAL_SIZE } from '../npz/zip-format.js';
+import { localDataPlan, readCentralDirectory, type ZipEntry } from '../npz/zip-read.js';
 import { dtypeRepr } from '../format/pyvalue-repr.js';
 import { shapeRepr } from '../format/dtyperepr.js';
 import type { ParsedArgs } from './args.js';
@@ -97,14 +96,9 @@ function readHeader(size: number, read: (offset: number, length: number) => Uint
   return runPlanSync(headerPlan(info, { maxHeaderSize }), read);
 }
 
-/** Where a member's data starts: after its local header, name and extra field. */
+/** Where a member's data starts: its local header checked as the reader checks it. */
 function dataStart(src: ByteSource, e: ZipEntry): number {
-  const h = e.localHeaderOffset;
-  if (!(h >= 0 && h + LOCAL_SIZE <= src.size)) throw new ZipFormatError('Truncated file header', { offset: h, member: e.name, pythonType: 'BadZipFile' });
-  const head = src.read(h, LOCAL_SIZE);
-  const view = new DataView(head.buffer, head.byteOffset, LOCAL_SIZE);
-  if (view.getUint32(0, true) !== LOCAL_SIG) throw new ZipFormatError('Bad magic number for file header', { offset: h, member: e.name, pythonType: 'BadZipFile' });
-  return h + LOCAL_SIZE + view.getUint16(26, true) + view.getUint16(28, true);
+  return runPlanSync(localDataPlan(src.size, e), (o, n) => src.read(o, n));
 }
 
 /** A reader of a deflated member's first bytes: inflates chunk by chunk only as far as a read asks. */

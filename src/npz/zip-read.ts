@@ -401,20 +401,14 @@ export function readMember(src: ByteSource, entry: ZipEntry, inflater: Inflater 
   return runPlanSync(memberPlan(src.size, entry, inflater, limits), (o, n) => src.read(o, n));
 }
 
-/** readMember as a read plan over a source of `size` bytes: the local header, then the member's data. */
-export function* memberPlan(size: number, entry: ZipEntry, inflater: Inflater = getInflater(), limits: ZipLimits = {}): ReadPlan<Uint8Array> {
+/**
+ * A member's local header checked as zipfile checks it against the directory
+ * entry (magic, flags, name, no overlap with the next member): where the
+ * member's data starts. Nothing of the data is read.
+ */
+export function* localDataPlan(size: number, entry: ZipEntry): ReadPlan<number> {
   const member = entry.name;
   const h = entry.localHeaderOffset;
-  // The declared size, before anything is read: numpy reads a member that
-  // declares 1 TiB and holds 208 bytes (zipfile stops at the data's end), so
-  // a declared size alone is no error; past the caller's limit it is refused.
-  const maxMember = limits.maxMemberBytes;
-  if (maxMember !== undefined && entry.uncompressedSize > maxMember) {
-    throw new ArrayTooLargeError(
-      `File ${pyStrRepr(member)} declares ${entry.uncompressedSize} uncompressed bytes, over the limit of ${maxMember} (option maxMemberBytes)`,
-      { pythonType: 'MemoryError', offset: entry.centralOffset, member },
-    );
-  }
   const fail = (message: string, pythonType: string, offset: number): ZipFormatError =>
     new ZipFormatError(message, { pythonType, offset, member });
 
@@ -437,10 +431,30 @@ export function* memberPlan(size: number, entry: ZipEntry, inflater: Inflater = 
   if (localName !== entry.origName) {
     throw fail(`File name in directory ${pyStrRepr(entry.origName)} and header ${pyBytesRepr(nameBytes)} differ.`, 'BadZipFile', nameAt);
   }
-  const compressedSize = entry.compressedSize;
-  if (!(dataAt + compressedSize <= entry.endOffset)) {
+  if (!(dataAt + entry.compressedSize <= entry.endOffset)) {
     throw fail(`Overlapped entries: ${pyStrRepr(entry.origName)} (possible zip bomb)`, 'BadZipFile', h);
   }
+  return dataAt;
+}
+
+/** readMember as a read plan over a source of `size` bytes: the local header, then the member's data. */
+export function* memberPlan(size: number, entry: ZipEntry, inflater: Inflater = getInflater(), limits: ZipLimits = {}): ReadPlan<Uint8Array> {
+  const member = entry.name;
+  const h = entry.localHeaderOffset;
+  // The declared size, before anything is read: numpy reads a member that
+  // declares 1 TiB and holds 208 bytes (zipfile stops at the data's end), so
+  // a declared size alone is no error; past the caller's limit it is refused.
+  const maxMember = limits.maxMemberBytes;
+  if (maxMember !== undefined && entry.uncompressedSize > maxMember) {
+    throw new ArrayTooLargeError(
+      `File ${pyStrRepr(member)} declares ${entry.uncompressedSize} uncompressed bytes, over the limit of ${maxMember} (option maxMemberBytes)`,
+      { pythonType: 'MemoryError', offset: entry.centralOffset, member },
+    );
+  }
+  const fail = (message: string, pythonType: string, offset: number): ZipFormatError =>
+    new ZipFormatError(message, { pythonType, offset, member });
+  const dataAt = yield* localDataPlan(size, entry);
+  const compressedSize = entry.compressedSize;
   if (entry.flags & FLAG_ENCRYPTED) {
     throw fail(`File ${pyStrRepr(member)} is encrypted, password required for extraction`, 'RuntimeError', h);
   }
