@@ -89,7 +89,14 @@ function fromFflate(e: unknown, expectedSize: number): NpyioError {
  */
 const OVERRUN_BUDGET = 1 << 20;
 /** Compressed bytes per push when inflating in chunks, at most (fewer bytes per push cost time). */
-const CHUNK = 1 << 16;
+const CHUNK = 1 << 20;
+/**
+ * The room fflate's streaming inflate wants free in its output buffer before
+ * each block and each match (its `cbuf(bt + 131072)`), plus the longest match
+ * and what the few bytes of an unfinished symbol it holds back can add: with
+ * that much past the most a push may write, it never grows the buffer.
+ */
+const FFLATE_HEADROOM = 131072 + 258 + (1 << 15);
 
 function inflateOneShot(compressed: Uint8Array, expectedSize: number): Uint8Array {
   // One spare byte: fflate cuts its output to the buffer, so a stream that
@@ -108,34 +115,73 @@ function inflateOneShot(compressed: Uint8Array, expectedSize: number): Uint8Arra
   return out.subarray(0, expectedSize);
 }
 
+/**
+ * The parts of fflate's `Inflate` (0.8) that let it inflate straight into our
+ * buffer: `o`, the buffer it inflates into (the last 32 KiB of output, the
+ * window, then room), `s.b`, the bytes of it in use, `s.f`/`s.l` (the final
+ * block began / a block is open), and `p`, the compressed bytes not yet used.
+ * Minified names, so each is checked before use; without them the stream is
+ * inflated the documented way, each chunk copied out of fflate's buffer.
+ */
+interface FflateInternals {
+  o: Uint8Array;
+  p: Uint8Array;
+  s: { b: number; f?: unknown; l?: unknown };
+}
+
+function internalsOf(inflater: Inflate): FflateInternals | null {
+  const i = inflater as unknown as Partial<FflateInternals>;
+  return i.o instanceof Uint8Array && i.p instanceof Uint8Array && typeof i.s === 'object' && i.s !== null && i.s.b === 0
+    ? (i as FflateInternals)
+    : null;
+}
+
 function inflateChunked(compressed: Uint8Array, expectedSize: number): Uint8Array {
-  const out = allocate(expectedSize);
+  // Room for what one push may write past the declared size, so fflate
+  // writes the whole stream into this one buffer: the window its matches
+  // read back from is the output itself, and nothing is concatenated.
+  const out = allocate(expectedSize + OVERRUN_BUDGET + FFLATE_HEADROOM);
   let pos = 0;
+  let inPlace = true;
   const inflater = new Inflate((chunk: Uint8Array) => {
     if (chunk.length > expectedSize - pos) throw inflatesPast(expectedSize);
-    out.set(chunk, pos);
-    pos += chunk.length;
+    // In place, the chunk is fflate's copy of what it wrote to `out`; if
+    // its ends differ, it wrote elsewhere: copy, and stop placing it.
+    const n = chunk.length;
+    if (!inPlace || (n > 0 && (chunk[0] !== out[pos] || chunk[n - 1] !== out[pos + n - 1]))) {
+      inPlace = false;
+      out.set(chunk, pos);
+    }
+    pos += n;
   });
-  // fflate's stream state: `f` is set once the final block began, `l` is
-  // cleared when a block ends. Both together: the stream is over, and what
-  // follows it (CPython ignores it too) need not be pushed.
-  const state = (inflater as unknown as { s?: { f?: unknown; l?: unknown } }).s;
+  const internals = internalsOf(inflater);
+  if (internals === null) inPlace = false;
   const n = compressed.length;
   try {
     for (let i = 0; i < n;) {
-      // A push of k bytes inflates to at most 1032k, all held at once: keep
-      // that within the room left plus the budget, so a bomb stops early.
-      const k = Math.min(CHUNK, Math.floor((expectedSize - pos + OVERRUN_BUDGET) / MAX_DEFLATE_RATIO));
+      // A push of k bytes inflates to at most 1032k: keep that within the
+      // room left plus the budget, so a bomb stops early and fflate never
+      // needs a bigger buffer. What fflate still holds is a stored block
+      // waiting for its end (its own length of output) or a few bytes of a
+      // symbol (see FFLATE_HEADROOM).
+      const held = internals === null ? 0 : internals.p.length;
+      const k = Math.max(1, Math.min(CHUNK, Math.floor((expectedSize - pos + OVERRUN_BUDGET - held) / MAX_DEFLATE_RATIO)));
       const end = Math.min(n, i + k);
+      if (inPlace) {
+        internals!.o = out;
+        internals!.s.b = pos;
+      }
       inflater.push(compressed.subarray(i, end), end === n);
       i = end;
-      if (state !== undefined && state.f && !state.l) break;
+      // The final block is over: what follows the stream (CPython ignores it too) need not be pushed.
+      if (internals !== null && internals.s.f && !internals.s.l) break;
     }
   } catch (e) {
     throw fromFflate(e, expectedSize);
   }
   if (pos < expectedSize) throw inflatesShort(expectedSize);
-  return out;
+  // Small output: a buffer of its own rather than a view pinning the headroom.
+  return expectedSize < OVERRUN_BUDGET ? out.slice(0, expectedSize) : out.subarray(0, expectedSize);
 }
 
 /** fflate's raw inflate into a buffer of the declared size: works in every runtime. */
