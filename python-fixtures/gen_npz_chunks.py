@@ -8,6 +8,9 @@ or more. These archives give it streams numpy wrote whose blocks of every
 kind (dynamic Huffman, stored blocks of incompressible bytes, long runs)
 cross the push boundaries, with what numpy reads from them.
 
+A stored archive with a member over 1 MiB checks the CRC of a large member
+read from a file, a byte changed at either side of the 1 MiB mark.
+
 Writes npz-chunks/*.npz and npz-chunks/manifest.json:
   [{"file", "about", "members": {name: {"compress_size", "file_size", "CRC",
     "npy_sha256", "dtype", "shape", "data_sha256"}}}]
@@ -40,28 +43,35 @@ def arrays():
     }
 
 
-def main():
-    OUT.mkdir(exist_ok=True)
-    for old in OUT.iterdir():
-        old.unlink()
-    file = "savez_compressed-chunks.npz"
-    a = arrays()
-    np.savez_compressed(OUT / file, **a)
+def describe(file, about):
     members = {}
     with zipfile.ZipFile(OUT / file) as z, np.load(OUT / file) as npz:
         for info in z.infolist():
-            key = info.filename[:-4]
-            v = npz[key]
+            v = npz[info.filename[:-4]]
             members[info.filename] = {
                 "compress_size": info.compress_size, "file_size": info.file_size, "CRC": info.CRC,
                 "npy_sha256": sha256_hex(z.read(info)), "dtype": v.dtype.str, "shape": list(v.shape),
                 "data_sha256": sha256_hex(v.tobytes()),
             }
-            assert 1032 * info.compress_size - info.file_size > 1 << 20, info.filename
-    entries = [{"file": file, "about": "np.savez_compressed of " + ", ".join(a), "members": members}]
-    write_entries_json(entries, OUT / "manifest.json")
+    return {"file": file, "about": about, "members": members}
+
+
+def main():
+    OUT.mkdir(exist_ok=True)
+    for old in OUT.iterdir():
+        old.unlink()
+    a = arrays()
+    np.savez_compressed(OUT / "savez_compressed-chunks.npz", **a)
+    compressed = describe("savez_compressed-chunks.npz", "np.savez_compressed of " + ", ".join(a))
+    for name, m in compressed["members"].items():
+        assert 1032 * m["compress_size"] - m["file_size"] > 1 << 20, name
+    # Stored, a member over 1 MiB (git stores the runs compressed).
+    np.savez(OUT / "savez-pieces.npz", small=np.arange(10, dtype="<f8"), runs=a["runs"])
+    stored = describe("savez-pieces.npz", "np.savez of small (10 f8), runs (297975 i4, over 1 MiB)")
+    assert stored["members"]["runs.npy"]["file_size"] > 1 << 20
+    write_entries_json([compressed, stored], OUT / "manifest.json")
     total = sum(p.stat().st_size for p in OUT.iterdir())
-    print(f"wrote {file} and manifest.json to {OUT.name}/ ({total} bytes)")
+    print(f"wrote 2 archives and manifest.json to {OUT.name}/ ({total} bytes)")
 
 
 if __name__ == "__main__":
