@@ -139,10 +139,17 @@ function internalsOf(inflater: Inflate): FflateInternals | null {
 function inflateChunked(compressed: Uint8Array, expectedSize: number): Uint8Array {
   // Room for what one push may write past the declared size, so fflate
   // writes the whole stream into this one buffer: the window its matches
-  // read back from is the output itself, and nothing is concatenated.
-  const out = allocate(expectedSize + OVERRUN_BUDGET + FFLATE_HEADROOM);
-  let pos = 0;
+  // read back from is the output itself, and nothing is concatenated. At the
+  // runtime's limit, the declared size alone, each chunk copied in.
+  let out: Uint8Array;
   let inPlace = true;
+  try {
+    out = allocate(expectedSize + OVERRUN_BUDGET + FFLATE_HEADROOM);
+  } catch {
+    out = allocate(expectedSize);
+    inPlace = false;
+  }
+  let pos = 0;
   const inflater = new Inflate((chunk: Uint8Array) => {
     if (chunk.length > expectedSize - pos) throw inflatesPast(expectedSize);
     // In place, the chunk is fflate's copy of what it wrote to `out`; if
