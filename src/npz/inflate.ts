@@ -136,13 +136,17 @@ function internalsOf(inflater: Inflate): FflateInternals | null {
     : null;
 }
 
-function inflateChunked(compressed: Uint8Array, expectedSize: number): Uint8Array {
+/**
+ * fflate's streaming inflate in pushes, in place when fflate's internals are
+ * there (`inPlace` false: the documented way, each chunk copied; exported for
+ * the tests of that fallback).
+ */
+export function inflateChunked(compressed: Uint8Array, expectedSize: number, inPlace = true): Uint8Array {
   // Room for what one push may write past the declared size, so fflate
   // writes the whole stream into this one buffer: the window its matches
   // read back from is the output itself, and nothing is concatenated. At the
   // runtime's limit, the declared size alone, each chunk copied in.
   let out: Uint8Array;
-  let inPlace = true;
   try {
     out = allocate(expectedSize + OVERRUN_BUDGET + FFLATE_HEADROOM);
   } catch {

@@ -18,7 +18,7 @@ import { ArrayTooLargeError, NpyioError } from '../../src/errors.js';
 import { bytesSource, type ByteSource } from '../../src/io/source.js';
 import { crc32 } from '../../src/npz/crc32.js';
 import {
-  fflateInflater, getInflater, MAX_DEFLATE_RATIO, nodeZlibInflater, setInflater, type Inflater,
+  fflateInflater, getInflater, inflateChunked, MAX_DEFLATE_RATIO, nodeZlibInflater, setInflater, type Inflater,
 } from '../../src/npz/inflate.js';
 import { decodeCp437, readCentralDirectory, readMember, ZipFormatError, type ZipEntry } from '../../src/npz/zip-read.js';
 import { existsSync, readFileSync } from 'node:fs';
@@ -85,6 +85,8 @@ function bytesOf(name: string): Uint8Array {
 const INFLATERS: [string, Inflater][] = [
   ['fflate', fflateInflater],
   ['node:zlib', nodeZlibInflater(zlib)],
+  // The fallback when fflate's internals are not there: pushes, each chunk copied.
+  ['fflate in pushes, copying', (c, n) => inflateChunked(c, n, false)],
 ];
 
 /** CPython's exception class names as npyio's pythonType spells them. */
