@@ -17,11 +17,11 @@
  */
 import { NpyioArgumentError, NpyioError } from '../errors.js';
 import type { DType } from '../dtype/dtype.js';
-import { typedFromBytes } from '../dtype/storage.js';
+import { storageOf, typedFromBytes, type TypedCtor } from '../dtype/storage.js';
 import { toDType } from '../dtype/descr.js';
 import type { DescrEntry } from '../dtype/dtype.js';
 import { runPlanOnBytes, runPlanSync } from '../io/plan.js';
-import { contiguousStrides, NdArray, type Order } from '../ndarray.js';
+import { contiguousStrides, layoutOf, NdArray, type NdLayout, type Order } from '../ndarray.js';
 import type { ReadPlan, SourceInfo } from '../io/plan.js';
 import { writeHeader, type NpyHeader } from '../npy/header.js';
 import { headerPlan, type NpyReadOptions } from '../npy/read.js';
@@ -114,6 +114,19 @@ export function newMemmapHeader(opts: OpenMemmapOptions): { bytes: Uint8Array; h
   return { bytes, header };
 }
 
+/** How `slice(i)` reads a row (MemmapArray.rowReading). */
+interface RowReading {
+  /** Bytes, items and typed-array units in one row. */
+  bytes: number;
+  count: number;
+  units: number;
+  ctor: TypedCtor;
+  /** The file's byte order is not native: swapped in place after the read. */
+  swap: boolean;
+  layout: NdLayout;
+  into: (offset: number, target: Uint8Array) => void;
+}
+
 export class MemmapArray {
   readonly dtype: DType;
   readonly shape: readonly number[];
@@ -128,6 +141,8 @@ export class MemmapArray {
   private readonly store: RangeSource;
   private readonly source: RangeSource;
   private readonly limit: number | undefined;
+  /** `slice(i)` on the first axis, when its rows lie whole in the file and the store reads into buffers: see `row`. */
+  private readonly rows: RowReading | null;
   private closed = false;
 
   constructor(source: RangeSource, header: NpyHeader, mode: OpenMode, opts: NpyReadOptions = {}) {
@@ -146,6 +161,7 @@ export class MemmapArray {
     this.mode = mode;
     this.filename = source.name;
     this.limit = opts.maxArrayBytes ?? source.maxBufferBytes;
+    this.rows = this.rowReading();
   }
 
   /** Reads and checks the header (sync source), then maps the array. */
@@ -197,6 +213,11 @@ export class MemmapArray {
    * or `'...'`; missing trailing axes are taken whole.
    */
   slice(...spec: IndexSpec[]): NdArray {
+    const i = spec[0];
+    if (spec.length === 1 && typeof i === 'number' && this.rows !== null && !this.closed) {
+      const n = this.shape[0]!;
+      if (Number.isSafeInteger(i) && i < n && i >= -n) return this.row(i < 0 ? i + n : i, this.rows);
+    }
     const view = this.readView(spec);
     const read = needSync(this.store, 'sliceAsync');
     if (!isContiguous(view, this.itemsize)) return this.toNdArray(runPlanSync(gatherPlan(view, this.itemsize, this.offset), read), view.shape);
@@ -360,6 +381,37 @@ export class MemmapArray {
       out.set(yield* gatherPlan(selectView(this.shape, this.strides, [indices[k]!]), this.itemsize, this.offset), k * rowBytes);
     }
     return out;
+  }
+
+  /**
+   * What reading one row of the first axis takes, worked out once: random
+   * row access is the hot path (one call per row, often in a process too
+   * short for the JIT), so a row is one read straight into its buffer and an
+   * NdArray on a layout checked here, not the general slicing. Null when the
+   * general path must run: rows strided in the file (Fortran order), a
+   * 0-d array, a row over the size limit (the general path raises), or a
+   * store that cannot read into a buffer.
+   */
+  private rowReading(): RowReading | null {
+    const into = this.store.readIntoSync;
+    if (into === undefined || this.ndim === 0 || !(this.order === 'C' || this.ndim === 1)) return null;
+    const shape = this.shape.slice(1);
+    const count = sizeOf(shape);
+    const bytes = count * this.itemsize;
+    if (this.limit !== undefined && bytes > this.limit) return null;
+    const st = storageOf(this.dtype);
+    return {
+      bytes, count, units: count * st.unitsPerItem, ctor: st.ctor, swap: st.swapWidth > 1 && !this.dtype.isNativeOrder,
+      layout: layoutOf({ dtype: this.dtype, shape }), into: into.bind(this.store),
+    };
+  }
+
+  /** Row `i` (in range) of the first axis: one read into a fresh buffer. */
+  private row(i: number, r: RowReading): NdArray {
+    const bytes = new Uint8Array(r.bytes);
+    r.into(this.offset + i * r.bytes, bytes);
+    const data = r.swap ? typedFromBytes(bytes, this.dtype, r.count, true) : r.ctor === Uint8Array ? bytes : new r.ctor(bytes.buffer, 0, r.units);
+    return new NdArray({ dtype: this.dtype, shape: r.layout.shape, data }, r.layout);
   }
 
   private toNdArray(bytes: Uint8Array, shape: readonly number[]): NdArray {
