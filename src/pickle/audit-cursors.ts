@@ -3,14 +3,17 @@
  *
  * LazyCursor reads a source (LazyBytes) as the machine gets there, so a
  * multi-gigabyte checkpoint pickle costs what its opcodes cost, not what its
- * array payloads weigh. It holds a window of the source, loaded in steps
- * ahead of the machine; positions stay the source's (the cursor indexes the
- * window with `pos - base`). Large bytes payloads (BINBYTES8 and friends)
- * are skipped unread: the machine gets a stand-in of the payload's length
- * (a view on one zero-filled buffer shared by all of them), and whoever
- * looks inside (a nested pickle, a modelled decoder) asks `materialize` for
- * the real bytes. Nothing is allocated per skipped payload, and no buffer
- * has the source's size, so sources past the runtime's largest buffer work.
+ * array payloads weigh. It holds a window of the source in one buffer,
+ * loaded in steps ahead of the machine and reused as it goes on (no page is
+ * touched for the first time per payload); positions stay the source's
+ * (the cursor indexes the window with `pos - base`). Nothing handed out
+ * views the window: payloads are copies or stand-ins, every other argument
+ * is decoded at once. Large bytes payloads (BINBYTES8 and friends) are
+ * skipped unread: the machine gets a stand-in of the payload's length (a
+ * view on one zero-filled buffer shared by all of them), and whoever looks
+ * inside (a nested pickle, a modelled decoder) asks `materialize` for the
+ * real bytes. No buffer has the source's size, so sources past the
+ * runtime's largest buffer work.
  *
  * FileBackedCursor reads FRAMEs as CPython does from a file (see below).
  *
@@ -28,7 +31,7 @@ export interface LazyReading {
    */
   minChunk: number;
   maxChunk: number;
-  /** A new window holds at least this much: a checkpoint's opcodes between its payloads fit in one. */
+  /** The window's buffer holds at least this much (it grows for a long read): reused as the machine goes on. */
   window: number;
   /** Payloads at least this long are skipped unread until someone looks inside. */
   skipAt: number;
@@ -36,7 +39,7 @@ export interface LazyReading {
   head: number;
 }
 
-const DEFAULT_READING: LazyReading = { minChunk: 4 * 1024, maxChunk: 1024 * 1024, window: 2 * 1024 * 1024, skipAt: 64 * 1024, head: 64 * 1024 };
+const DEFAULT_READING: LazyReading = { minChunk: 4 * 1024, maxChunk: 1024 * 1024, window: 128 * 1024, skipAt: 64 * 1024, head: 64 * 1024 };
 let reading = DEFAULT_READING;
 
 /**
@@ -81,7 +84,7 @@ export class LazyBytes {
     const to = Math.min(this.size, Math.max(upTo, this.end + this.step));
     this.step = Math.min(2 * this.step, this.reading.maxChunk);
     if (to > this.end) {
-      if (to - this.base > this.bytes.length) this.newWindow(from, to);
+      if (to - this.base > this.bytes.length) this.makeRoom(from, to);
       const target = this.bytes.subarray(this.end - this.base, to - this.base);
       if (this.source.readInto) this.source.readInto(this.end, target);
       else target.set(this.source.read(this.end, to - this.end));
@@ -91,32 +94,34 @@ export class LazyBytes {
   }
 
   /**
-   * A fresh buffer (views handed out keep the old one) holding [from, end)
-   * of the old window, with room up to `to`; growing by doubling, so a long
-   * line read step by step is not copied over and over.
+   * Room for [from, to): [from, end) moves to the buffer's start, in a
+   * buffer twice as large when it does not fit (so a long line read step
+   * by step is not copied over and over). Moving is safe: nothing handed
+   * out views the window (see LazyCursor).
    */
-  private newWindow(from: number, to: number): void {
-    const keep = this.bytes.subarray(from - this.base, this.end - this.base);
-    const room = Math.max(to - from, Math.min(this.size - from, Math.max(this.reading.window, 2 * (to - from))));
-    this.bytes = new Uint8Array(room);
-    this.bytes.set(keep);
-    this.view = new DataView(this.bytes.buffer);
+  private makeRoom(from: number, to: number): void {
+    if (to - from <= this.bytes.length) {
+      this.bytes.copyWithin(0, from - this.base, this.end - this.base);
+    } else {
+      const kept = this.bytes.subarray(from - this.base, this.end - this.base);
+      this.bytes = new Uint8Array(Math.min(this.size - from, Math.max(this.reading.window, 2 * (to - from))));
+      this.bytes.set(kept);
+      this.view = new DataView(this.bytes.buffer);
+    }
     this.base = this.start = from;
   }
 
-  /** The window goes on at source position `at` (past its end), in the same buffer: the next bytes loaded go where its data ends. */
+  /** The window starts over at source position `at`, past its end, at the buffer's start (pages already in memory). */
   private moveTo(at: number): void {
-    this.base = at - (this.end - this.base);
-    this.start = this.end = at;
+    this.base = this.start = this.end = at;
   }
 
   /**
-   * The `n` bytes at `at`, passed over: a view on the window when it holds
-   * them, else a stand-in (null when the runtime has no buffer that long).
+   * The `n` bytes at `at`, passed over: a stand-in of their length (null
+   * when the runtime has no buffer that long). The window goes on after them.
    */
   skip(at: number, n: number): Uint8Array | null {
     this.step = this.reading.minChunk;
-    if (at + n <= this.end) return this.bytes.subarray(at - this.base, at + n - this.base);
     let standIn: Uint8Array;
     try {
       if (this.zeros.byteLength < n) this.zeros = new ArrayBuffer(Math.max(n, 2 * this.zeros.byteLength));
@@ -125,7 +130,7 @@ export class LazyBytes {
       return null;
     }
     this.skipped.set(standIn, at);
-    this.moveTo(at + n);
+    if (at + n > this.end) this.moveTo(at + n);
     return standIn;
   }
 
@@ -169,8 +174,9 @@ export class LazyCursor extends Cursor {
     return ok;
   }
 
+  /** A payload is a copy or a stand-in, never a view: the window's buffer is reused. */
   override payload(n: number): Uint8Array {
-    if (n < this.lazy.reading.skipAt) return this.take(n);
+    if (n < this.lazy.reading.skipAt) return this.take(n).slice();
     if (n > this.size - this.pos) throw this.truncated();
     const out = this.lazy.skip(this.pos, n);
     if (out === null) throw this.error(`a bytes payload of ${n} bytes is longer than this runtime's buffers: the audit cannot follow the stream past it`);
