@@ -124,7 +124,8 @@ interface RowReading {
   /** The file's byte order is not native: swapped in place after the read. */
   swap: boolean;
   layout: NdLayout;
-  into: (offset: number, target: Uint8Array) => void;
+  /** The store's reads into a buffer, when it has them (sync sources). */
+  into: ((offset: number, target: Uint8Array) => void) | undefined;
 }
 
 export class MemmapArray {
@@ -141,7 +142,7 @@ export class MemmapArray {
   private readonly store: RangeSource;
   private readonly source: RangeSource;
   private readonly limit: number | undefined;
-  /** `slice(i)` on the first axis, when its rows lie whole in the file and the store reads into buffers: see `row`. */
+  /** `slice(i)` on the first axis, when its rows lie whole in the file: see `rowReading`. */
   private readonly rows: RowReading | null;
   private closed = false;
 
@@ -213,10 +214,12 @@ export class MemmapArray {
    * or `'...'`; missing trailing axes are taken whole.
    */
   slice(...spec: IndexSpec[]): NdArray {
-    const i = spec[0];
-    if (spec.length === 1 && typeof i === 'number' && this.rows !== null && !this.closed) {
-      const n = this.shape[0]!;
-      if (Number.isSafeInteger(i) && i < n && i >= -n) return this.row(i < 0 ? i + n : i, this.rows);
+    const r = this.rows;
+    const i = this.rowOf(spec);
+    if (i >= 0 && r !== null && r.into !== undefined) {
+      const bytes = new Uint8Array(r.bytes);
+      r.into(this.offset + i * r.bytes, bytes);
+      return this.rowArray(bytes, r);
     }
     const view = this.readView(spec);
     const read = needSync(this.store, 'sliceAsync');
@@ -231,6 +234,9 @@ export class MemmapArray {
   }
 
   async sliceAsync(...spec: IndexSpec[]): Promise<NdArray> {
+    const r = this.rows;
+    const i = this.rowOf(spec);
+    if (i >= 0 && r !== null) return this.rowArray(await this.store.read(this.offset + i * r.bytes, r.bytes), r);
     const view = this.readView(spec);
     return this.toNdArray(await runOn(this.store, gatherPlan(view, this.itemsize, this.offset)), view.shape);
   }
@@ -386,15 +392,15 @@ export class MemmapArray {
   /**
    * What reading one row of the first axis takes, worked out once: random
    * row access is the hot path (one call per row, often in a process too
-   * short for the JIT), so a row is one read straight into its buffer and an
-   * NdArray on a layout checked here, not the general slicing. Null when the
-   * general path must run: rows strided in the file (Fortran order), a
-   * 0-d array, a row over the size limit (the general path raises), or a
-   * store that cannot read into a buffer.
+   * short for the JIT), so a row is one read (straight into its buffer where
+   * the store can) and an NdArray on a layout checked here, not the general
+   * slicing. Null when the general path must run: rows strided in the file
+   * (Fortran order), a 0-d array, or a row over the size limit (the general
+   * path raises).
    */
   private rowReading(): RowReading | null {
     const into = this.store.readIntoSync;
-    if (into === undefined || this.ndim === 0 || !(this.order === 'C' || this.ndim === 1)) return null;
+    if (this.ndim === 0 || !(this.order === 'C' || this.ndim === 1)) return null;
     const shape = this.shape.slice(1);
     const count = sizeOf(shape);
     const bytes = count * this.itemsize;
@@ -402,15 +408,22 @@ export class MemmapArray {
     const st = storageOf(this.dtype);
     return {
       bytes, count, units: count * st.unitsPerItem, ctor: st.ctor, swap: st.swapWidth > 1 && !this.dtype.isNativeOrder,
-      layout: layoutOf({ dtype: this.dtype, shape }), into: into.bind(this.store),
+      layout: layoutOf({ dtype: this.dtype, shape }), into: into?.bind(this.store),
     };
   }
 
-  /** Row `i` (in range) of the first axis: one read into a fresh buffer. */
-  private row(i: number, r: RowReading): NdArray {
-    const bytes = new Uint8Array(r.bytes);
-    r.into(this.offset + i * r.bytes, bytes);
-    const data = r.swap ? typedFromBytes(bytes, this.dtype, r.count, true) : r.ctor === Uint8Array ? bytes : new r.ctor(bytes.buffer, 0, r.units);
+  /** The row `spec` selects when it is one integer in range on the first axis and rows read fast; else -1. */
+  private rowOf(spec: readonly IndexSpec[]): number {
+    const i = spec[0];
+    if (spec.length !== 1 || typeof i !== 'number' || this.rows === null || this.closed || !Number.isSafeInteger(i)) return -1;
+    const n = this.shape[0]!;
+    return i >= n || i < -n ? -1 : i < 0 ? i + n : i;
+  }
+
+  /** A row's NdArray over its bytes (fresh, the caller's): swapped in place when not native. */
+  private rowArray(bytes: Uint8Array, r: RowReading): NdArray {
+    const direct = !r.swap && bytes.constructor === Uint8Array && bytes.byteOffset % r.ctor.BYTES_PER_ELEMENT === 0;
+    const data = !direct ? typedFromBytes(bytes, this.dtype, r.count, true) : r.ctor === Uint8Array ? bytes : new r.ctor(bytes.buffer, bytes.byteOffset, r.units);
     return new NdArray({ dtype: this.dtype, shape: r.layout.shape, data }, r.layout);
   }
 
