@@ -60,16 +60,11 @@ type ItemReader = (data: TypedData, unit: number) => unknown;
  * layout, once: arrays of one dtype and shape can share it (a memory map's
  * rows), and are then built without checking again.
  */
-export interface NdLayout {
-  readonly dtype: DType;
-  readonly shape: readonly number[];
-  readonly order: Order;
-  readonly strides: readonly number[];
-  readonly offset: number;
+export type NdLayout = Pick<NdArray, 'dtype' | 'shape' | 'order' | 'strides' | 'offset'> & {
   readonly unitsPerItem: number;
   /** `strides` in typed-array units. */
   readonly unitStrides: readonly number[];
-}
+};
 
 /** Checks `init` as the constructor does (its data too, when given) and derives the layout. */
 export function layoutOf(init: Omit<NdArrayInit, 'data'> & { data?: TypedData }): NdLayout {
