@@ -18,6 +18,10 @@ manifest.json:
                             or {"spec", "ok": false, "class", "message"}]}],
      "modes": [{"file", "mode", "outcome": {"ok": true, "type", "mode"} or
                 a failure; "size_after": the file's size afterwards}],
+     "cow": [{"file", "row1_before": base64 of m[1] before any write,
+              "writes": [{"spec": an index (ints), "values": flat, C order}]
+              made on np.load(file, mmap_mode='c'), "rows": base64 of
+              each m[i] afterwards (the file's byte order)}],
      "open_memmap": [{"file", "dtype", "shape", "fortran_order",
                       "size", "sha256": of the whole file,
                       "header": base64 of the bytes before the data}],
@@ -61,11 +65,15 @@ ARRAYS = {
     # Past the HTTP source's first 16 KiB: row reads are requests of their own.
     "f4-rows.npy": np.arange(200 * 32, dtype="<f4").reshape(200, 32),
     "f8-f-4d.npy": np.asfortranarray(np.arange(2 * 3 * 4 * 5, dtype="<f8").reshape(2, 3, 4, 5)),
+    # C order in the non-native byte order: rows are read whole and swapped in memory.
+    "f4-swapped-2d.npy": ((np.arange(7 * 5).reshape(7, 5) - 10) * 1.5).astype(">f4"),
+    "i2-swapped-1d.npy": (np.arange(9) * 1001 - 4000).astype(">i2"),
+    "c8-swapped-2d.npy": (np.arange(12) + 1j * np.arange(12)[::-1]).astype(">c8").reshape(4, 3),
 }
 
 # Index specs per number of dimensions: npyio's form (strings for slices).
 SPECS = {
-    0: [[], ["..."]],
+    0: [[], ["..."], [0], [-1]],
     1: [[0], [-1], [3], ["2:7"], ["::-1"], ["1::3"], ["-4:"], ["7:2:-2"], [":"], ["5:5"], ["100:"],
         [10**6], [-10**6], ["::0"], [0, 0], ["...", "..."]],
     2: [[0], [-1], [1, 2], [-1, -1], ["1:3"], [":", 1], [":", "::-1"], ["::2", "1::2"], ["...", 0], ["...", "1:"],
@@ -167,6 +175,28 @@ def mode_cases():
     return cases
 
 
+# mode 'c': writes numpy keeps in memory, then every row read on its own (m[i])
+COW_WRITES = {
+    "f4-swapped-2d.npy": [([2], [100.5, -1, 2, 3, 4]), ([-1, 1], [7.25]), ([0, -1], [-0.5])],
+    "f8-c-3d.npy": [([1, 2], [9, 8, 7, 6, 5, 4]), ([-1, 0, 0], [1e300])],
+}
+
+
+def cow_cases():
+    cases = []
+    for name, writes in COW_WRITES.items():
+        m = np.load(OUT / name, mmap_mode="c")
+        before = b64(np.ascontiguousarray(m[1]).tobytes())
+        for spec, values in writes:
+            index = tuple(spec)
+            m[index] = np.array(values).reshape(m[index].shape)
+        cases.append({"file": name, "row1_before": before,
+                      "writes": [{"spec": spec, "values": values} for spec, values in writes],
+                      "rows": [b64(np.ascontiguousarray(m[i]).tobytes()) for i in range(m.shape[0])]})
+        del m
+    return cases
+
+
 def open_memmap_cases():
     cases = []
     for name, dtype, shape, fortran in [
@@ -202,7 +232,8 @@ def main():
     if OUT.exists():
         shutil.rmtree(OUT)
     OUT.mkdir()
-    manifest = {"arrays": arrays_manifest(), "modes": mode_cases(), "open_memmap": open_memmap_cases(), "npz": npz_case()}
+    manifest = {"arrays": arrays_manifest(), "modes": mode_cases(), "cow": cow_cases(), "open_memmap": open_memmap_cases(),
+                "npz": npz_case()}
     (OUT / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=True, allow_nan=False, indent=1) + "\n")
     print(f"memmap: {len(manifest['arrays'])} arrays, "
           f"{sum(len(a['slices']) for a in manifest['arrays'])} slices, {len(manifest['modes'])} mode cases, "

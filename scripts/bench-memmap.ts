@@ -51,12 +51,13 @@ async function child(kind: string): Promise<void> {
     for (const r of rows) checksum += ((await mm.sliceAsync(r)).data as Float32Array)[COLS - 1]!;
     await mm.closeAsync();
   } else {
-    // The floor: one positional read per row, header offset known (numpy's header is 128 bytes here).
+    // The floor: one positional read per row into one buffer, header offset known (numpy's header is 128 bytes here).
     const fd = openSync(file, 'r');
+    const buf = new Uint8Array(COLS * 4);
+    const row = new Float32Array(buf.buffer);
     for (const r of rows) {
-      const buf = new Uint8Array(COLS * 4);
       readSync(fd, buf, 0, buf.length, 128 + r * COLS * 4);
-      checksum += new Float32Array(buf.buffer)[COLS - 1]!;
+      checksum += row[COLS - 1]!;
     }
     closeSync(fd);
   }

@@ -55,6 +55,45 @@ export function shapeSize(shape: readonly number[]): number {
 
 type ItemReader = (data: TypedData, unit: number) => unknown;
 
+/**
+ * What the constructor checks and derives from a dtype, a shape and a
+ * layout, once: arrays of one dtype and shape can share it (a memory map's
+ * rows), and are then built without checking again.
+ */
+export type NdLayout = Pick<NdArray, 'dtype' | 'shape' | 'order' | 'strides' | 'offset'> & {
+  readonly unitsPerItem: number;
+  /** `strides` in typed-array units. */
+  readonly unitStrides: readonly number[];
+};
+
+/** Checks `init` as the constructor does (its data too, when given) and derives the layout. */
+export function layoutOf(init: Omit<NdArrayInit, 'data'> & { data?: TypedData }): NdLayout {
+  const { dtype, shape, data } = init;
+  if (dtype.hasObject) throw new NpyioArgumentError('object arrays are not NdArrays of bytes');
+  const st = storageOf(dtype);
+  if (data !== undefined && !(data instanceof st.ctor)) {
+    throw new NpyioArgumentError(`dtype ${dtype.str} is held in a ${st.ctor.name}, not a ${data.constructor.name}`);
+  }
+  for (const d of shape) {
+    if (!Number.isSafeInteger(d) || d < 0) throw new NpyioArgumentError(`invalid shape ${JSON.stringify(shape)}`);
+  }
+  const order = init.order ?? 'C';
+  const strides = Object.freeze([...(init.strides ?? contiguousStrides(shape, dtype.itemsize, order))]);
+  if (strides.length !== shape.length || strides.some((s) => s % st.unitBytes !== 0)) {
+    throw new NpyioArgumentError('strides must be whole typed-array units, one per dimension');
+  }
+  if (data !== undefined && init.strides === undefined && init.offset === undefined) {
+    const need = shapeSize(shape) * st.unitsPerItem;
+    if (data.length < need) {
+      throw new NpyioArgumentError(`data holds ${data.length} units, shape ${JSON.stringify(shape)} of ${dtype.str} needs ${need}`);
+    }
+  }
+  return {
+    dtype, shape: Object.freeze([...shape]), order, strides, offset: init.offset ?? 0,
+    unitsPerItem: st.unitsPerItem, unitStrides: strides.map((s) => s / st.unitBytes),
+  };
+}
+
 export class NdArray<T extends TypedData = TypedData> {
   readonly dtype: DType;
   readonly shape: readonly number[];
@@ -67,33 +106,19 @@ export class NdArray<T extends TypedData = TypedData> {
   private readonly unitsPerItem: number;
   private _reader: ItemReader | undefined;
 
-  constructor(init: NdArrayInit) {
-    const { dtype, shape } = init;
-    if (dtype.hasObject) throw new NpyioArgumentError('object arrays are not NdArrays of bytes');
-    const st = storageOf(dtype);
-    if (!(init.data instanceof st.ctor)) {
-      throw new NpyioArgumentError(`dtype ${dtype.str} is held in a ${st.ctor.name}, not a ${init.data.constructor.name}`);
-    }
-    for (const d of shape) {
-      if (!Number.isSafeInteger(d) || d < 0) throw new NpyioArgumentError(`invalid shape ${JSON.stringify(shape)}`);
-    }
-    this.dtype = dtype;
-    this.shape = Object.freeze([...shape]);
-    this.order = init.order ?? 'C';
-    this.strides = Object.freeze([...(init.strides ?? contiguousStrides(shape, dtype.itemsize, this.order))]);
-    this.offset = init.offset ?? 0;
+  /**
+   * `layout`: what `layoutOf` gave for this dtype and shape, from a caller
+   * that made `data` fit it (init's other fields are not looked at then).
+   */
+  constructor(init: NdArrayInit, layout: NdLayout = layoutOf(init)) {
+    this.dtype = layout.dtype;
+    this.shape = layout.shape;
+    this.order = layout.order;
+    this.strides = layout.strides;
+    this.offset = layout.offset;
     this.data = init.data as T;
-    this.unitsPerItem = st.unitsPerItem;
-    if (this.strides.length !== shape.length || this.strides.some((s) => s % st.unitBytes !== 0)) {
-      throw new NpyioArgumentError('strides must be whole typed-array units, one per dimension');
-    }
-    this.unitStrides = this.strides.map((s) => s / st.unitBytes);
-    if (init.strides === undefined && init.offset === undefined) {
-      const need = shapeSize(shape) * st.unitsPerItem;
-      if (init.data.length < need) {
-        throw new NpyioArgumentError(`data holds ${init.data.length} units, shape ${JSON.stringify(shape)} of ${dtype.str} needs ${need}`);
-      }
-    }
+    this.unitsPerItem = layout.unitsPerItem;
+    this.unitStrides = layout.unitStrides;
   }
 
   get ndim(): number {

@@ -172,7 +172,22 @@ const TOOLS: Record<string, Record<string, Run>> = {
       let k = 0;
       return rowsLoop(w, () => data.subarray(k++ * w.cols, k * w.cols));
     }, (c) => c),
+    // A minimal user loop: one positional read per row into one buffer, the header's length known.
     floor: (w) => timed(() => {
+      const fd = openSync(w.path, 'r');
+      try {
+        const buf = new Uint8Array(w.cols * 4);
+        const row = new Float32Array(buf.buffer);
+        return rowsLoop(w, (r) => {
+          readSync(fd, buf, 0, buf.length, w.dataOffset + r * w.cols * 4);
+          return row;
+        });
+      } finally {
+        closeSync(fd);
+      }
+    }, (c) => c),
+    // The same into a fresh buffer per row, as slice(i) must return: what new memory costs (a page fault per row).
+    'floor-fresh': (w) => timed(() => {
       const fd = openSync(w.path, 'r');
       try {
         return rowsLoop(w, (r) => {

@@ -3,7 +3,7 @@
  * in a value or a typed error (an NpyioError); any other exception is a
  * finding, reported with the target that raised it.
  */
-import { audit } from '../../src/audit/audit-file.js';
+import { audit, auditSource } from '../../src/audit/audit-file.js';
 import { inspectSource } from '../../src/cli/inspect.js';
 import { NpyioError } from '../../src/errors.js';
 import { bytesSource } from '../../src/io/source.js';
@@ -11,6 +11,7 @@ import { loadSync, readHeaderBytes } from '../../src/node/index.js';
 import { NpzFile } from '../../src/npz/npzfile.js';
 import { dis } from '../../src/pickle/dis.js';
 import { loads } from '../../src/pickle/loads.js';
+import { setLazyReading } from '../../src/pickle/audit-cursors.js';
 import { toPyJSONText } from '../../src/pyjson.js';
 
 export interface Finding {
@@ -67,7 +68,16 @@ export function runTargets(bytes: Uint8Array, encoding: 'ASCII' | 'latin1' | 'by
       if (!(value instanceof NpyioError)) attempt('toPyJSON of loads', () => toPyJSONText(value));
       attempt('dis', () => dis(bytes));
     }
-    attempt('audit', () => audit(bytes));
+    const report = attempt('audit', () => audit(bytes));
+    // read lazily a few bytes at a time, payloads skipped: the same report, or a finding
+    attempt('audit read lazily', () => {
+      setLazyReading({ minChunk: 1, maxChunk: 4, window: 8, skipAt: 2, head: 1 });
+      try {
+        if (JSON.stringify(auditSource(bytesSource(bytes))) !== JSON.stringify(report)) throw new Error('a lazily read audit differs from the whole input\'s');
+      } finally {
+        setLazyReading(null);
+      }
+    });
     attempt('inspect', () => inspectSource(bytesSource(bytes), 'fuzz'));
     return { outcome: loaded instanceof NpyioError ? loaded.constructor.name : 'value' };
   } catch (e) {

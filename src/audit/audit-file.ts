@@ -25,7 +25,7 @@
  * reported as unknown).
  */
 import { NpyioError } from '../errors.js';
-import { runPlanOnBytes } from '../io/plan.js';
+import { bytesInfo, runPlanSync } from '../io/plan.js';
 import { bytesSource, type ByteSource } from '../io/source.js';
 import { MAGIC } from '../npy/header.js';
 import { headerPlan } from '../npy/read.js';
@@ -48,8 +48,6 @@ const MAX_DEPTH = 8;
 const NESTED_BUDGET = 256 * 1024 * 1024;
 /** Stored members larger than this are checksummed in steps and read lazily, not held whole. */
 const MEMBER_IN_MEMORY = 64 * 1024 * 1024;
-/** Bytes a lazily read source loads up front: sniffing and an npy header. */
-const LAZY_HEAD = 64 * 1024;
 /** More streams than this in one file is not a checkpoint: the rest is not audited (and the file inconclusive). */
 const MAX_STREAMS = 1000;
 
@@ -73,10 +71,23 @@ function isZipStart(b: Uint8Array): boolean {
   return startsWith(b, [0x50, 0x4b, 0x03, 0x04]) || startsWith(b, [0x50, 0x4b, 0x05, 0x06]);
 }
 
+/** What the auditor reads: bytes in memory, or a source read as the machine gets there (its payloads skipped). */
+type Input = Uint8Array | LazyBytes;
+
+const sizeOf = (input: Input): number => (input instanceof LazyBytes ? input.size : input.length);
+
+/** `length` bytes at `offset` (inside the input). */
+function readOf(input: Input, offset: number, length: number): Uint8Array {
+  return input instanceof LazyBytes ? input.read(offset, length) : input.subarray(offset, offset + length);
+}
+
+const sourceOf = (input: Input): ByteSource => (input instanceof LazyBytes ? input.source : bytesSource(input));
+
+/** Enough of the start for every signature sniffed. */
+const headOf = (input: Input): Uint8Array => readOf(input, 0, Math.min(sizeOf(input), 8));
+
 class FileAuditor {
   readonly log: AuditLog;
-  /** Byte arrays read lazily (a large raw pickle, a large stored member): payloads are loaded only when looked into. */
-  private readonly lazies = new WeakMap<Uint8Array, LazyBytes>();
   private readonly budget = { decoded: NESTED_BUDGET, nested: NESTED_BUDGET };
 
   constructor(name: string, size: number, readonly opts: AuditOptions) {
@@ -98,35 +109,28 @@ class FileAuditor {
     return this.log.report(kind);
   }
 
-  /** A source read as the audit gets there; returns its bytes (zero-filled until read). */
-  lazyBytes(src: ByteSource): Uint8Array {
-    const lazy = new LazyBytes(src);
-    // enough for sniffing and for an npy header
-    lazy.extendTo(Math.min(src.size, LAZY_HEAD));
-    this.lazies.set(lazy.bytes, lazy);
-    return lazy.bytes;
-  }
-
   /** Sniffs one file or member and audits it; returns what it was. */
-  content(bytes: Uint8Array, member: string | null, depth: number): FileKind {
-    if (bytes.length === 0) {
+  content(input: Input, member: string | null, depth: number): FileKind {
+    if (sizeOf(input) === 0) {
       this.log.find({ kind: 'empty', severity: 'info', message: 'no data: a loader fails before reading anything', member, stream: null, offset: 0 });
       return 'empty';
     }
-    if (isZipStart(bytes)) {
-      this.zipSource(bytesSource(bytes), member, depth);
+    const head = headOf(input);
+    if (isZipStart(head)) {
+      this.zipSource(sourceOf(input), member, depth);
       return 'zip';
     }
-    if (startsWith(bytes, MAGIC)) return this.npy(bytes, member, depth);
-    return this.pickle(bytes, member, depth);
+    if (startsWith(head, MAGIC)) return this.npy(input, member, depth);
+    return this.pickle(input, member, depth);
   }
 
   /** Not npy, not a zip at byte 0: a pickle to numpy.load and torch.load, and a zip to zipfile when an end record says so. */
-  private pickle(bytes: Uint8Array, member: string | null, depth: number): FileKind {
-    let isPickle = BY_CODE[bytes[0]!] !== undefined;
-    if (isPickle) isPickle = this.streams(bytes, 0, member, member === null ? 'file' : 'member', null, depth, member !== null);
-    else this.notPickle(bytes, member);
-    const src = this.lazies.get(bytes)?.source ?? bytesSource(bytes);
+  private pickle(input: Input, member: string | null, depth: number): FileKind {
+    const head = headOf(input);
+    let isPickle = BY_CODE[head[0]!] !== undefined;
+    if (isPickle) isPickle = this.streams(input, 0, member, member === null ? 'file' : 'member', null, depth, member !== null);
+    else this.notPickle(head, member);
+    const src = sourceOf(input);
     const dir = depth < MAX_DEPTH ? findDirectory(src) : null;
     if (dir === null) return isPickle ? 'pickle' : 'not-pickle';
     this.log.find(isPickle
@@ -142,14 +146,14 @@ class FileAuditor {
     return isPickle ? 'pickle' : 'zip';
   }
 
-  private notPickle(bytes: Uint8Array, member: string | null): void {
-    const archive = OTHER_ARCHIVES.find(([, sig]) => startsWith(bytes, sig));
+  private notPickle(head: Uint8Array, member: string | null): void {
+    const archive = OTHER_ARCHIVES.find(([, sig]) => startsWith(head, sig));
     if (archive) {
       this.log.find({ kind: 'unopened-archive', severity: 'unknown', message: `a ${archive[0]} archive: the audit does not open it`, member, stream: null, offset: 0 });
     } else if (member === null) {
       this.log.find({
         kind: 'not-pickle', severity: 'info', member, stream: null, offset: 0,
-        message: `the first byte 0x${bytes[0]!.toString(16).padStart(2, '0')} is not a pickle opcode: pickle.load fails before anything runs`,
+        message: `the first byte 0x${head[0]!.toString(16).padStart(2, '0')} is not a pickle opcode: pickle.load fails before anything runs`,
       });
     }
   }
@@ -159,27 +163,24 @@ class FileAuditor {
    * error before recording anything is raw data, not a pickle. False when
    * the first stream turned out not to be a pickle.
    */
-  streams(bytes: Uint8Array, start: number, member: string | null, origin: string, parent: AuditStream | null, depth: number, lenient: boolean): boolean {
+  streams(input: Input, start: number, member: string | null, origin: string, parent: AuditStream | null, depth: number, lenient: boolean): boolean {
+    const size = sizeOf(input);
     let at = start;
-    for (let n = 0; at < bytes.length; n++) {
+    for (let n = 0; at < size; n++) {
       if (n === MAX_STREAMS) {
         this.log.error({ member, stream: null, offset: at, message: `more than ${MAX_STREAMS} pickle streams: the rest is not audited` });
         return true;
       }
       const after = n > 0;
-      const lazy = this.lazies.get(bytes);
-      lazy?.extendTo(at + 1);
-      if (after && BY_CODE[bytes[at]!] === undefined) {
-        this.log.find({ kind: 'trailing-data', severity: 'info', member, stream: null, offset: at, message: `${bytes.length - at} bytes after STOP that do not start a pickle` });
+      if (after && BY_CODE[readOf(input, at, 1)[0]!] === undefined) {
+        this.log.find({ kind: 'trailing-data', severity: 'info', member, stream: null, offset: at, message: `${size - at} bytes after STOP that do not start a pickle` });
         return true;
       }
       const stream = this.log.addStream({ member, offset: at, origin: after ? 'after STOP' : origin, parent: parent?.index ?? null });
       const seenBefore = this.log.seen;
-      const opts = {
-        member, fixImports: this.opts.fixImports, onNested: this.nestedHandler(member, depth), budget: this.budget, lazy,
-      };
-      const out = auditStream(bytes, at, this.log, stream, opts);
-      if (out.desync) this.fileBackedReading(bytes, at, stream, opts);
+      const opts = { member, fixImports: this.opts.fixImports, onNested: this.nestedHandler(member, depth), budget: this.budget };
+      const out = auditStream(input, at, this.log, stream, opts);
+      if (out.desync) this.fileBackedReading(input, at, stream, opts);
       if (out.error === null) {
         at = out.end;
         continue;
@@ -204,15 +205,11 @@ class FileAuditor {
   }
 
   /** The stream again, as pickle.load on a file reads a FRAME an opcode straddles: its own stream in the report. */
-  private fileBackedReading(bytes: Uint8Array, at: number, linear: AuditStream, opts: StreamAuditOptions): void {
-    const lazy = this.lazies.get(bytes);
-    if (lazy !== undefined) {
-      // rare (the file is already dangerous), so simply load it all
-      lazy.extendTo(bytes.length);
-      lazy.materialize(bytes);
-    }
+  private fileBackedReading(input: Input, at: number, linear: AuditStream, opts: StreamAuditOptions): void {
+    // rare (the file is already dangerous), so a source read lazily is simply read whole
+    const bytes = input instanceof LazyBytes ? input.source.read(0, input.size) : input;
     const stream = this.log.addStream({ member: linear.member, offset: at, origin: 'FRAME desync: as pickle.load reads a file', parent: linear.index });
-    const out = auditStream(bytes, at, this.log, stream, { ...opts, lazy: undefined, fileBacked: true });
+    const out = auditStream(bytes, at, this.log, stream, { ...opts, fileBacked: true });
     if (out.error !== null) {
       this.log.error({ member: linear.member, stream: stream.index, offset: out.error.offset ?? out.end, message: `${out.error.pythonType}: ${out.error.message}` }, false);
     }
@@ -234,10 +231,10 @@ class FileAuditor {
     };
   }
 
-  private npy(bytes: Uint8Array, member: string | null, depth: number): FileKind {
+  private npy(input: Input, member: string | null, depth: number): FileKind {
     try {
-      const header = runPlanOnBytes((info) => headerPlan(info, { allowPickle: true }), bytes);
-      if (header.dtype.hasObject) this.streams(bytes, header.dataOffset, member, 'npy object array', null, depth, false);
+      const header = runPlanSync(headerPlan(bytesInfo(sizeOf(input)), { allowPickle: true }), (o, n) => readOf(input, o, n));
+      if (header.dtype.hasObject) this.streams(input, header.dataOffset, member, 'npy object array', null, depth, false);
     } catch (e) {
       this.log.error({ member, stream: null, offset: e instanceof NpyioError ? (e.offset ?? 0) : 0, message: `npy header: ${(e as Error).message}` });
     }
@@ -291,7 +288,7 @@ class FileAuditor {
     if (isZipStart(head)) {
       this.zipSource(subSource(src, m.dataOffset, m.size, name), name, depth);
     } else if (startsWith(head, MAGIC) || BY_CODE[head[0]!] !== undefined) {
-      this.content(this.lazyBytes(subSource(src, m.dataOffset, m.size, name)), name, depth);
+      this.content(new LazyBytes(subSource(src, m.dataOffset, m.size, name)), name, depth);
     }
     // else raw data (a tensor's storage): nothing in it is unpickled
   }
@@ -304,7 +301,8 @@ function isTruncation(e: NpyioError): boolean {
 
 /** `length` bytes of `src` from `offset`, as a source of their own (a zip stored in a zip). */
 function subSource(src: ByteSource, offset: number, length: number, name: string): ByteSource {
-  return { size: length, name, read: (at, n) => src.read(offset + at, n) };
+  const into = src.readInto;
+  return { size: length, name, read: (at, n) => src.read(offset + at, n), ...(into && { readInto: (at, t) => into.call(src, offset + at, t) }) };
 }
 
 /** A plain Uint8Array view (a Node Buffer's subarray costs several times more, and the machine takes many). */
@@ -328,7 +326,7 @@ export function audit(src: Uint8Array | ArrayBuffer, opts: AuditOptions = {}): A
 export function auditSource(src: ByteSource, opts: AuditOptions = {}): AuditReport {
   const a = new FileAuditor(opts.name ?? src.name, src.size, opts);
   return a.report(() => {
-    if (src.size === 0 || !isZipStart(src.read(0, Math.min(4, src.size)))) return a.content(a.lazyBytes(src), null, 0);
+    if (src.size === 0 || !isZipStart(src.read(0, Math.min(4, src.size)))) return a.content(new LazyBytes(src), null, 0);
     a.zipSource(src, null, 0);
     return 'zip';
   });

@@ -59,8 +59,12 @@ export async function runPlan<T>(plan: ReadPlan<T>, read: (offset: number, lengt
   return step.value;
 }
 
+/** What a plan is told about `size` bytes in memory. */
+export function bytesInfo(size: number): SourceInfo {
+  return { size, kind: 'stream', freshBuffers: false, name: `<${size} bytes in memory>` };
+}
+
 /** A plan over bytes in memory: reads are zero-copy subarrays. */
 export function runPlanOnBytes<T>(make: (info: SourceInfo) => ReadPlan<T>, bytes: Uint8Array): T {
-  const info = { size: bytes.length, kind: 'stream' as const, freshBuffers: false, name: `<${bytes.length} bytes in memory>` };
-  return runPlanSync(make(info), (o, n) => bytes.subarray(o, o + n));
+  return runPlanSync(make(bytesInfo(bytes.length)), (o, n) => bytes.subarray(o, o + n));
 }

@@ -19,6 +19,8 @@ export interface ByteSource {
    * shares (a bytes source returns subarrays of its buffer): do not modify it.
    */
   read(offset: number, length: number): Uint8Array;
+  /** Optional: fills `target` with the bytes at `offset` (exactly, or a throw), with no buffer of the source's own. */
+  readInto?(offset: number, target: Uint8Array): void;
   /** Releases what the source holds (a file descriptor). Optional; closing twice is fine. */
   close?(): void;
 }

@@ -17,11 +17,11 @@
  */
 import { NpyioArgumentError, NpyioError } from '../errors.js';
 import type { DType } from '../dtype/dtype.js';
-import { typedFromBytes } from '../dtype/storage.js';
+import { storageOf, typedFromBytes, type TypedCtor } from '../dtype/storage.js';
 import { toDType } from '../dtype/descr.js';
 import type { DescrEntry } from '../dtype/dtype.js';
 import { runPlanOnBytes, runPlanSync } from '../io/plan.js';
-import { contiguousStrides, NdArray, type Order } from '../ndarray.js';
+import { contiguousStrides, layoutOf, NdArray, type NdLayout, type Order } from '../ndarray.js';
 import type { ReadPlan, SourceInfo } from '../io/plan.js';
 import { writeHeader, type NpyHeader } from '../npy/header.js';
 import { headerPlan, type NpyReadOptions } from '../npy/read.js';
@@ -114,6 +114,20 @@ export function newMemmapHeader(opts: OpenMemmapOptions): { bytes: Uint8Array; h
   return { bytes, header };
 }
 
+/** How `slice(i)` reads a row (MemmapArray.rowReading). */
+interface RowReading {
+  /** Bytes, items and typed-array units in one row. */
+  bytes: number;
+  count: number;
+  units: number;
+  ctor: TypedCtor;
+  /** The file's byte order is not native: swapped in place after the read. */
+  swap: boolean;
+  layout: NdLayout;
+  /** The store's reads into a buffer, when it has them (sync sources). */
+  into: ((offset: number, target: Uint8Array) => void) | undefined;
+}
+
 export class MemmapArray {
   readonly dtype: DType;
   readonly shape: readonly number[];
@@ -128,6 +142,8 @@ export class MemmapArray {
   private readonly store: RangeSource;
   private readonly source: RangeSource;
   private readonly limit: number | undefined;
+  /** `slice(i)` on the first axis, when its rows lie whole in the file: see `rowReading`. */
+  private readonly rows: RowReading | null;
   private closed = false;
 
   constructor(source: RangeSource, header: NpyHeader, mode: OpenMode, opts: NpyReadOptions = {}) {
@@ -146,6 +162,7 @@ export class MemmapArray {
     this.mode = mode;
     this.filename = source.name;
     this.limit = opts.maxArrayBytes ?? source.maxBufferBytes;
+    this.rows = this.rowReading();
   }
 
   /** Reads and checks the header (sync source), then maps the array. */
@@ -197,6 +214,13 @@ export class MemmapArray {
    * or `'...'`; missing trailing axes are taken whole.
    */
   slice(...spec: IndexSpec[]): NdArray {
+    const r = this.rows;
+    const i = this.rowOf(spec);
+    if (i >= 0 && r !== null && r.into !== undefined) {
+      const bytes = new Uint8Array(r.bytes);
+      r.into(this.offset + i * r.bytes, bytes);
+      return this.rowArray(bytes, r);
+    }
     const view = this.readView(spec);
     const read = needSync(this.store, 'sliceAsync');
     if (!isContiguous(view, this.itemsize)) return this.toNdArray(runPlanSync(gatherPlan(view, this.itemsize, this.offset), read), view.shape);
@@ -210,6 +234,9 @@ export class MemmapArray {
   }
 
   async sliceAsync(...spec: IndexSpec[]): Promise<NdArray> {
+    const r = this.rows;
+    const i = this.rowOf(spec);
+    if (i >= 0 && r !== null) return this.rowArray(await this.store.read(this.offset + i * r.bytes, r.bytes), r);
     const view = this.readView(spec);
     return this.toNdArray(await runOn(this.store, gatherPlan(view, this.itemsize, this.offset)), view.shape);
   }
@@ -360,6 +387,44 @@ export class MemmapArray {
       out.set(yield* gatherPlan(selectView(this.shape, this.strides, [indices[k]!]), this.itemsize, this.offset), k * rowBytes);
     }
     return out;
+  }
+
+  /**
+   * What reading one row of the first axis takes, worked out once: random
+   * row access is the hot path (one call per row, often in a process too
+   * short for the JIT), so a row is one read (straight into its buffer where
+   * the store can) and an NdArray on a layout checked here, not the general
+   * slicing. Null when the general path must run: rows strided in the file
+   * (Fortran order), a 0-d array, or a row over the size limit (the general
+   * path raises).
+   */
+  private rowReading(): RowReading | null {
+    const into = this.store.readIntoSync;
+    if (this.ndim === 0 || !(this.order === 'C' || this.ndim === 1)) return null;
+    const shape = this.shape.slice(1);
+    const count = sizeOf(shape);
+    const bytes = count * this.itemsize;
+    if (this.limit !== undefined && bytes > this.limit) return null;
+    const st = storageOf(this.dtype);
+    return {
+      bytes, count, units: count * st.unitsPerItem, ctor: st.ctor, swap: st.swapWidth > 1 && !this.dtype.isNativeOrder,
+      layout: layoutOf({ dtype: this.dtype, shape }), into: into?.bind(this.store),
+    };
+  }
+
+  /** The row `spec` selects when it is one integer in range on the first axis and rows read fast; else -1. */
+  private rowOf(spec: readonly IndexSpec[]): number {
+    const i = spec[0];
+    if (spec.length !== 1 || typeof i !== 'number' || this.rows === null || this.closed || !Number.isSafeInteger(i)) return -1;
+    const n = this.shape[0]!;
+    return i >= n || i < -n ? -1 : i < 0 ? i + n : i;
+  }
+
+  /** A row's NdArray over its bytes (fresh, the caller's): swapped in place when not native. */
+  private rowArray(bytes: Uint8Array, r: RowReading): NdArray {
+    const direct = !r.swap && bytes.constructor === Uint8Array && bytes.byteOffset % r.ctor.BYTES_PER_ELEMENT === 0;
+    const data = !direct ? typedFromBytes(bytes, this.dtype, r.count, true) : r.ctor === Uint8Array ? bytes : new r.ctor(bytes.buffer, bytes.byteOffset, r.units);
+    return new NdArray({ dtype: this.dtype, shape: r.layout.shape, data }, r.layout);
   }
 
   private toNdArray(bytes: Uint8Array, shape: readonly number[]): NdArray {

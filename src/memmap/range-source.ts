@@ -155,6 +155,13 @@ export function copyOnWrite(src: RangeSource): RangeSource {
     cow.readSync = (o, n) => overlay(readSync(o, n), o);
     cow.writeSync = (o, b) => runPlanSync(writePlan(o, b), readSync);
   }
+  if (src.readIntoSync !== undefined) {
+    const readIntoSync = src.readIntoSync.bind(src);
+    cow.readIntoSync = (o, target) => {
+      readIntoSync(o, target);
+      overlay(target, o);
+    };
+  }
   return cow;
 }
 

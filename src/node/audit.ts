@@ -7,8 +7,8 @@
  * Files of LAZY_FROM bytes or more are not read whole (auditSource): a zip
  * is read member by member (large stored members in steps), a raw pickle or
  * npy as the machine gets there, its array payloads skipped unread. So
- * memory stays small, and zips past the runtime's 4 GiB buffer limit can be
- * audited (a raw pickle still needs one zero-filled array of its size).
+ * memory stays small, and files past the runtime's 4 GiB buffer limit can
+ * be audited.
  */
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';

@@ -19,7 +19,7 @@ function describe(path: PathLike, size: number): Pick<RangeSource, 'size' | 'nam
 /** A file as the npz reader's ByteSource: positional reads on an open descriptor (an NpzFile reads only what it is asked for). */
 export function fileSource(path: PathLike): ByteSource {
   const src = fileRangeSourceSync(path, false);
-  return { size: src.size, name: src.name, read: src.readSync!, close: () => void src.close?.() };
+  return { size: src.size, name: src.name, read: src.readSync!, readInto: src.readIntoSync!, close: () => void src.close?.() };
 }
 
 /** A file through a sync descriptor: sync and async reads (and writes when `writable`). */

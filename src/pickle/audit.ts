@@ -21,7 +21,7 @@ import { noteImport, noteUse, type AuditGlobal, type AuditLog, type AuditStream,
 import { ComputedStr, isModelled, modelCall, strArg } from './audit-decoders.js';
 import { mapPython2Name } from './compat.js';
 import { dispatchTable, Machine, pyTypeName, type Dispatch } from './machine.js';
-import { FileBackedCursor, LazyCursor, type LazyBytes } from './audit-cursors.js';
+import { FileBackedCursor, LazyBytes, LazyCursor } from './audit-cursors.js';
 import { Registry } from './registry.js';
 
 /** A class, function or module the pickle imported (or reached through getattr and friends). */
@@ -62,8 +62,6 @@ export interface StreamAuditOptions {
    * a decoder a million times.
    */
   budget: { decoded: number };
-  /** The file read lazily, when `bytes` are its LazyBytes: payloads are loaded before anyone looks inside. */
-  lazy?: LazyBytes;
   /** Read frames as a file-backed CPython does (FileBackedCursor): the second reading of a stream with a FRAME desync. */
   fileBacked?: boolean;
 }
@@ -86,10 +84,15 @@ export class AuditMachine extends Machine {
   /** Payloads already handed to the nested handler: a memo GET of the same bytes is one nested stream. */
   private readonly nestedSeen = new WeakSet<Uint8Array>();
   private readonly streamStart: number;
+  /** The source read lazily: payloads the machine skipped are read when someone looks inside. */
+  private readonly lazy: LazyBytes | undefined;
 
-  constructor(bytes: Uint8Array, start: number, readonly log: AuditLog, stream: AuditStream, readonly audit: StreamAuditOptions) {
+  constructor(input: Uint8Array | LazyBytes, start: number, readonly log: AuditLog, stream: AuditStream, readonly audit: StreamAuditOptions) {
+    const lazy = input instanceof LazyBytes ? input : undefined;
+    const bytes = lazy === undefined ? input as Uint8Array : lazy.bytes;
     super(bytes, start, NO_REGISTRY, { encoding: 'latin1', fixImports: audit.fixImports ?? true },
-      audit.fileBacked ? new FileBackedCursor(bytes, start) : audit.lazy?.bytes === bytes ? new LazyCursor(audit.lazy, start) : undefined);
+      lazy !== undefined ? new LazyCursor(lazy, start) : audit.fileBacked ? new FileBackedCursor(bytes, start) : undefined);
+    this.lazy = lazy;
     this.dispatch = AUDIT_DISPATCH;
     this.stream = stream;
     this.streamStart = start;
@@ -196,8 +199,8 @@ export class AuditMachine extends Machine {
   }
 
   private model(q: string, args: readonly unknown[]): ReturnType<typeof modelCall> {
-    for (const a of args) if (a instanceof Uint8Array) this.audit.lazy?.materialize(a);
-    return modelCall(q, args);
+    const lazy = this.lazy;
+    return modelCall(q, lazy === undefined ? args : args.map((a) => (a instanceof Uint8Array ? lazy.materialize(a) : a)));
   }
 
   private callAttrGetter(g: AttrGetter, args: readonly unknown[], op: string): unknown {
@@ -228,7 +231,7 @@ export class AuditMachine extends Machine {
     }
     if (bytes === undefined || this.nestedSeen.has(bytes)) return;
     this.nestedSeen.add(bytes);
-    this.audit.lazy?.materialize(bytes);
+    if (this.lazy !== undefined) bytes = this.lazy.materialize(bytes);
     this.finding('nested-pickle', 'dangerous', `${q} is called with ${bytes.length} bytes of data: audited as a nested stream`, q);
     this.audit.onNested?.(bytes, `nested: ${q} at byte ${this.cursor.opStart}`, this.stream);
   }
@@ -454,8 +457,8 @@ export interface StreamOutcome {
 }
 
 /** Runs one stream from `start` to its STOP or its first error. Never throws a parser error. */
-export function auditStream(bytes: Uint8Array, start: number, log: AuditLog, stream: AuditStream, opts: StreamAuditOptions): StreamOutcome {
-  const m = new AuditMachine(bytes, start, log, stream, opts);
+export function auditStream(input: Uint8Array | LazyBytes, start: number, log: AuditLog, stream: AuditStream, opts: StreamAuditOptions): StreamOutcome {
+  const m = new AuditMachine(input, start, log, stream, opts);
   try {
     m.run();
     stream.end = m.cursor.pos;

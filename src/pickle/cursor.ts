@@ -7,22 +7,30 @@
 import { UnpicklingError } from '../errors.js';
 
 export class Cursor {
-  readonly bytes: Uint8Array;
-  readonly view: DataView;
-  pos: number;
   /**
-   * How far `bytes` holds real data: its length, except in a cursor that
-   * reads its source lazily (the audit's, audit-cursors.ts), which loads more
-   * through `extend` as the machine gets there.
+   * The source's bytes from position `base` on: all of them, except in a
+   * cursor that reads its source lazily (the audit's, audit-cursors.ts),
+   * which holds a window and moves it as the machine gets there.
+   * Positions (`pos`, `end`, `opStart`) are the source's: index `bytes`
+   * with `pos - base`.
    */
+  bytes: Uint8Array;
+  view: DataView;
+  /** The source position of `bytes[0]`. */
+  base = 0;
+  /** The source's length. */
+  readonly size: number;
+  pos: number;
+  /** How far `bytes` holds real data (a source position): the source's end, except in a lazy cursor. */
   end: number;
   /** Start of the opcode being read, for error offsets. */
   opStart = 0;
   opName: string | undefined;
 
-  constructor(bytes: Uint8Array, pos = 0) {
+  constructor(bytes: Uint8Array, pos = 0, size = bytes.length) {
     this.bytes = bytes;
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.size = size;
     this.pos = pos;
     this.end = bytes.length;
   }
@@ -33,7 +41,7 @@ export class Cursor {
   }
 
   get remaining(): number {
-    return this.bytes.length - this.pos;
+    return this.size - this.pos;
   }
 
   truncated(): UnpicklingError {
@@ -50,26 +58,26 @@ export class Cursor {
 
   u1(): number {
     this.need(1);
-    return this.bytes[this.pos++]!;
+    return this.bytes[this.pos++ - this.base]!;
   }
 
   u2(): number {
     this.need(2);
-    const v = this.view.getUint16(this.pos, true);
+    const v = this.view.getUint16(this.pos - this.base, true);
     this.pos += 2;
     return v;
   }
 
   u4(): number {
     this.need(4);
-    const v = this.view.getUint32(this.pos, true);
+    const v = this.view.getUint32(this.pos - this.base, true);
     this.pos += 4;
     return v;
   }
 
   i4(): number {
     this.need(4);
-    const v = this.view.getInt32(this.pos, true);
+    const v = this.view.getInt32(this.pos - this.base, true);
     this.pos += 4;
     return v;
   }
@@ -77,15 +85,15 @@ export class Cursor {
   /** A u64 length or index: anything beyond the bytes left (or 2^53) cannot be real. */
   u8(): number {
     this.need(8);
-    const lo = this.view.getUint32(this.pos, true);
-    const hi = this.view.getUint32(this.pos + 4, true);
+    const lo = this.view.getUint32(this.pos - this.base, true);
+    const hi = this.view.getUint32(this.pos - this.base + 4, true);
     this.pos += 8;
     return hi >= 0x200000 ? Number.MAX_SAFE_INTEGER : hi * 0x100000000 + lo;
   }
 
   f8be(): number {
     this.need(8);
-    const v = this.view.getFloat64(this.pos, false);
+    const v = this.view.getFloat64(this.pos - this.base, false);
     this.pos += 8;
     return v;
   }
@@ -93,7 +101,7 @@ export class Cursor {
   /** `n` bytes as a view (no copy); the caller copies what it keeps. */
   take(n: number): Uint8Array {
     this.need(n);
-    const out = this.bytes.subarray(this.pos, this.pos + n);
+    const out = this.bytes.subarray(this.pos - this.base, this.pos - this.base + n);
     this.pos += n;
     return out;
   }
@@ -108,13 +116,13 @@ export class Cursor {
 
   /** The bytes up to the next '\n', which is consumed and dropped. */
   line(): Uint8Array {
-    const nl = this.bytes.indexOf(0x0a, this.pos);
+    const from = this.pos - this.base;
+    const nl = this.bytes.indexOf(0x0a, from);
     if (nl < 0) {
-      this.pos = this.bytes.length;
+      this.pos = this.size;
       throw this.truncated();
     }
-    const out = this.bytes.subarray(this.pos, nl);
-    this.pos = nl + 1;
-    return out;
+    this.pos = this.base + nl + 1;
+    return this.bytes.subarray(from, nl);
   }
 }

@@ -107,7 +107,6 @@ export class Machine implements CallContext {
   /** Runs opcodes until STOP; returns the value and leaves the cursor just past STOP. */
   run(): unknown {
     const c = this.cursor;
-    const bytes = c.bytes;
     const dispatch = this.dispatch;
     for (;;) {
       if (c.pos >= c.end && !c.extend(c.pos + 1)) {
@@ -116,8 +115,9 @@ export class Machine implements CallContext {
       }
       if (this.frameEnd >= 0 && c.pos >= this.frameEnd) this.leaveFrame();
       c.opStart = c.pos;
-      const row = BY_CODE[bytes[c.pos++]!];
-      if (row === undefined) throw this.invalidKey(bytes[c.opStart]!);
+      // c.bytes, not a copy of it: a lazy cursor (the audit's) moves its window
+      const row = BY_CODE[c.bytes[c.pos++ - c.base]!];
+      if (row === undefined) throw this.invalidKey(c.bytes[c.opStart - c.base]!);
       c.opName = row.name;
       try {
         const arg = row.arg === null ? undefined : row.arg.read(c);

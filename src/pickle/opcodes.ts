@@ -203,14 +203,14 @@ export const unicodestring4: ArgReader<string> = { name: 'unicodestring4', read:
 function utf8Text(c: Cursor, n: number): string {
   if (n <= 16 && n <= c.end - c.pos) {
     const b = c.bytes;
-    const start = c.pos;
+    const start = c.pos - c.base;
     let s = '';
     for (let i = start; i < start + n; i++) {
       const ch = b[i]!;
       if (ch >= 0x80) return decodeAt(c, () => utf8Surrogatepass(c.take(n)));
       s += String.fromCharCode(ch);
     }
-    c.pos = start + n;
+    c.pos += n;
     return s;
   }
   return decodeAt(c, () => utf8Surrogatepass(c.take(n)));

@@ -7,11 +7,12 @@
  * input gives a report, never an exception.
  */
 import { expect } from 'chai';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { concatBytes } from '../../src/io/concat.js';
 import { zipBytes } from '../../src/npz/zip-write.js';
+import { setLazyReading } from '../../src/pickle/audit-cursors.js';
 import {
   audit, auditExitCode, auditPath, auditSource, DANGEROUS, formatAuditReport, loads, type AuditReport, type ByteSource,
 } from '../../src/node/index.js';
@@ -198,6 +199,33 @@ describe('audit: lazy reading of large pickles', () => {
     }
   });
 
+  /** The same source, with `readInto` (as files have it) besides `read`. */
+  const withReadInto = (src: ByteSource): ByteSource => ({ ...src, readInto: (at, target) => target.set(src.read(at, target.length)) });
+
+  for (const skipAt of [1, 1e9]) {
+    it(`gives the same report read a few bytes at a time, ${skipAt === 1 ? 'every payload skipped' : 'every payload read'}, for every fixture and cut`, () => {
+      // windows of a few bytes: every opcode's argument crosses one, and the window moves in and out of its buffer
+      setLazyReading({ minChunk: 1, maxChunk: 4, window: 8, skipAt, head: 1 });
+      try {
+        cases.forEach((c, i) => {
+          const bytes = bytesOf(c);
+          const src = counting(bytes).src;
+          expect(auditSource(i % 2 ? withReadInto(src) : src, { name: c.file }), c.file).to.deep.equal(audit(bytes, { name: c.file }));
+        });
+        // truncated files: every cut of a few pickles with payloads, nested pickles and frames
+        for (const file of ['malicious/os-system-p4.pkl', 'malicious/nested-pickle-loads.pkl', 'malicious/nested-zlib.pkl', 'benign/dict-of-arrays-p4.pkl']) {
+          const bytes = bytesOf(cases.find((c) => c.file === file)!);
+          for (let n = 1; n < bytes.length; n += Math.max(1, Math.floor(bytes.length / 100))) {
+            const cut = bytes.subarray(0, n);
+            expect(auditSource(counting(cut).src, { name: file }), `${file} cut at ${n}`).to.deep.equal(audit(cut, { name: file }));
+          }
+        }
+      } finally {
+        setLazyReading(null);
+      }
+    });
+  }
+
   it('skips array payloads unread', () => {
     const big = callWithBytes('numpy', 'frombuffer', new Uint8Array(4 << 20));
     const { stats, src } = counting(big);
@@ -228,6 +256,37 @@ describe('audit: lazy reading of large pickles', () => {
     expect(r.errors).to.deep.equal([]);
     // the CRC pass reads the member once, the nested payload is read once more when pickle.loads gets it
     expect(stats.read).to.be.below(2 * zip.length + (1 << 20));
+  });
+
+  it('audits a raw pickle past 4 GiB (a sparse file): payloads skipped, offsets exact', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'npyio-audit-'));
+    try {
+      const path = join(dir, 'huge.pkl');
+      // PROTO 4, two BINBYTES8 of 2 GiB + a few bytes, each POPped, then os.system('echo') by STACK_GLOBAL
+      const n1 = 2 ** 31 + 5;
+      const n2 = 2 ** 31 + 7;
+      const at2 = 2 + 9 + n1 + 1;
+      const tailAt = at2 + 9 + n2 + 1;
+      const tail = concatBytes([
+        Uint8Array.of(0x8c, 2), ascii('os'), Uint8Array.of(0x8c, 6), ascii('system'), Uint8Array.of(0x93),
+        Uint8Array.of(0x8c, 4), ascii('echo'), Uint8Array.of(0x85, 0x52, 0x2e),
+      ]);
+      const fd = openSync(path, 'w');
+      try {
+        writeSync(fd, concatBytes([Uint8Array.of(0x80, 4, 0x8e), u64(n1)]), 0, 11, 0);
+        writeSync(fd, concatBytes([Uint8Array.of(0x30, 0x8e), u64(n2)]), 0, 10, at2 - 1);
+        writeSync(fd, concatBytes([Uint8Array.of(0x30), tail]), 0, tail.length + 1, tailAt - 1);
+      } finally {
+        closeSync(fd);
+      }
+      const r = audit(path);
+      expect(r.size).to.equal(tailAt + tail.length);
+      expect([r.verdict, r.errors, r.streams[0]!.end]).to.deep.equal(['dangerous', [], r.size]);
+      const g = r.globals.find((x) => x.qualname === 'os.system')!;
+      expect([g.offsets, g.uses]).to.deep.equal([[tailAt + 12], [{ op: 'REDUCE', offset: tailAt + 20 }]]);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
   });
 
   it('is what audit(path) does for a large raw pickle', () => {

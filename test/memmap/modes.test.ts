@@ -173,6 +173,34 @@ describe('memmap modes, against numpy', () => {
     }
   });
 
+  it("'c' rows read one at a time see the writes, as numpy's m[i] on the same map does", () => {
+    const b64 = (a: NdArray) => Buffer.from(a.tobytes()).toString('base64');
+    for (const c of m.cow) {
+      using mm = loadSync(memmapPath(c.file), { mmapMode: 'c' }) as MemmapArray;
+      expect(b64(mm.slice(1)), c.file).to.equal(c.row1_before);
+      for (const w of c.writes) {
+        if (w.spec.length === mm.ndim) mm.set(w.spec, w.values[0]);
+        else mm.setSlice(w.spec, valuesFor(mm, mm.shape.slice(w.spec.length), w.values));
+      }
+      expect(c.rows.map((_, i) => b64(mm.slice(i))), c.file).to.deep.equal(c.rows);
+      expect(c.rows.map((_, i) => b64(mm.slice(i - c.rows.length))), c.file).to.deep.equal(c.rows);
+    }
+  });
+
+  it("'c' rows read one at a time through an async file handle see the writes too", async () => {
+    const b64 = (a: NdArray) => Buffer.from(a.tobytes()).toString('base64');
+    for (const c of m.cow) {
+      const mm = (await load(memmapPath(c.file), { mmapMode: 'c' })) as MemmapArray;
+      expect(b64(await mm.sliceAsync(1)), c.file).to.equal(c.row1_before);
+      for (const w of c.writes) {
+        if (w.spec.length === mm.ndim) await mm.setAsync(w.spec, w.values[0]);
+        else await mm.setSliceAsync(w.spec, valuesFor(mm, mm.shape.slice(w.spec.length), w.values));
+      }
+      for (let i = 0; i < c.rows.length; i++) expect(b64(await mm.sliceAsync(i - (i % 2) * c.rows.length)), `${c.file} row ${i}`).to.equal(c.rows[i]);
+      await mm.closeAsync();
+    }
+  });
+
   it('chunks of a written copy-on-write map read the written values', async () => {
     const path = join(dir, 'cow-chunks.npy');
     copyFileSync(memmapPath('f8-c-3d.npy'), path);

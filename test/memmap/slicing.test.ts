@@ -76,6 +76,15 @@ describe('memmap slicing, against numpy', () => {
     }
   });
 
+  it('refuses to read a row once closed, as any slice', () => {
+    const mm = loadSync(memmapPath('f4-rows.npy'), { mmapMode: 'r' }) as MemmapArray;
+    mm.close();
+    for (const spec of [[0], [-1], ['0:1']] as IndexSpec[][]) {
+      const e = thrown(() => mm.slice(...spec));
+      expect([e.pythonType, e.message]).to.deep.equal(['ValueError', `${mm.toString()} is closed`]);
+    }
+  });
+
   it('get() gives the element numpy gives for a full index, and chunks() covers the first axis in order', () => {
     const a = m.arrays.find((x) => x.file === 'i2-f-2d.npy')!;
     using mm = loadSync(memmapPath(a.file), { mmapMode: 'r' }) as MemmapArray;
