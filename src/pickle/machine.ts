@@ -27,7 +27,7 @@ import { isTuple, makeTuple } from '../values.js';
 import { mapPython2Name } from './compat.js';
 import { Cursor } from './cursor.js';
 import { BY_CODE, Op, unicodestring1, unicodestring4, type OpcodeInfo } from './opcodes.js';
-import { dictSet, setAdd } from './pyequal.js';
+import { dictSet, dictSetPairs, setAdd } from './pyequal.js';
 import type { CallContext, GlobalHandler, Registry } from './registry.js';
 import { decodePy2Str } from './text.js';
 import { isFrozenSet, makeFrozenSet, PyByteArray, PyGlobal } from './values.js';
@@ -291,7 +291,7 @@ export class Machine implements CallContext {
     if ((to - from) % 2 !== 0) throw this.error('odd number of items for SETITEMS');
     const target = this.top();
     const st = this.st;
-    if (target instanceof Map) for (let i = from; i < to; i += 2) dictSet(target, st[i], st[i + 1]);
+    if (target instanceof Map) dictSetPairs(target, st, from, to);
     else this.setItems(st.slice(from, to));
   }
 
@@ -521,7 +521,7 @@ export class Machine implements CallContext {
   setItems(items: unknown[]): void {
     const target = this.top();
     if (target instanceof Map) {
-      for (let i = 0; i < items.length; i += 2) dictSet(target, items[i], items[i + 1]);
+      dictSetPairs(target, items, 0, items.length);
       return;
     }
     const hook = typeof target === 'object' && target !== null ? this.setItemHooks.get(target) : undefined;
@@ -606,7 +606,7 @@ const BY_OPNAME: Record<string, Handler> = {
     const items = m.popMark();
     if (items.length % 2 !== 0) throw m.error('odd number of items for DICT');
     const d = new Map<unknown, unknown>();
-    for (let i = 0; i < items.length; i += 2) dictSet(d, items[i], items[i + 1]);
+    dictSetPairs(d, items, 0, items.length);
     m.push(d);
   },
   APPENDS: (m) => {
