@@ -49,7 +49,7 @@ export interface UnpickleOptions {
   maxStackItems?: number;
   /** Most memo entries. */
   maxMemoEntries?: number;
-  /** How deep MARKs may nest (the metastack's depth: each open tuple, list, dict or call under construction). Default 2^20. */
+  /** How deep MARKs may nest (the open MARKs: each tuple, list, dict or call under construction). Default 2^20. */
   maxNesting?: number;
   /**
    * Most bytes the allowed globals may build in all (bytes, bytearray and

@@ -5,7 +5,9 @@
  *
  * Machine model: a value stack; MARK pushes the current stack on a
  * metastack and starts an empty one, and "pop to mark" returns the items
- * above it and restores the previous stack; a memo maps integers to objects
+ * above it and restores the previous stack (machine.ts keeps the levels in
+ * one array with the MARKs as indices, as CPython's C unpickler does); a
+ * memo maps integers to objects
  * (sparse: a Map); PROTO sets the protocol, which matters only for Python 2
  * name mapping (< 3) and dotted names (>= 4). Opcodes are accepted whatever
  * the declared protocol, as CPython does; `proto` below is the protocol that
