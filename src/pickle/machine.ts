@@ -280,9 +280,8 @@ export class Machine implements CallContext {
     const from = this.sp;
     const target = this.top();
     const st = this.st;
-    if (!Array.isArray(target) || isTuple(target)) this.appendItems(st.slice(from, to));
-    else if (target.length === 0) fillExactly(target, st, from, to);
-    else for (let i = from; i < to; i++) target.push(st[i]);
+    if (Array.isArray(target) && !isTuple(target)) for (let i = from; i < to; i++) target.push(st[i]);
+    else this.appendItems(st.slice(from, to));
   }
 
   /** SETITEMS: as APPENDS, with CPython's checks in its order. */
@@ -539,21 +538,6 @@ export class Machine implements CallContext {
     if (next.done) throw this.error('not enough out-of-band buffers');
     return next.value;
   }
-}
-
-/**
- * Fills an empty list with `items[from..to)` in a backing store of exactly
- * that size. Pushed to, a JS array gets room for at least 17 items (V8),
- * which a pickled list of two keeps for life: for a list per record that is
- * most of the memory the garbage collector copies. V8 trims an array whose
- * length is cut below half its room to the new length; elsewhere this is
- * plain stores.
- */
-function fillExactly(list: unknown[], items: readonly unknown[], from: number, to: number): void {
-  const n = to - from;
-  list.length = 2 * n + 16;
-  for (let i = 0; i < n; i++) list[i] = items[from + i];
-  list.length = n;
 }
 
 /** Python's type name of a value, for messages. */
