@@ -7,14 +7,27 @@
  * The machine is iterative (no recursion on nesting depth), keeps the memo
  * in a Map (indices may be sparse and huge), and checks every length against
  * the bytes left before allocating (cursor.ts).
+ *
+ * The stack is one array for all levels, with MARKs as the indices where
+ * levels start, as in CPython's `_pickle.c` (Pdata and its marks): a MARK
+ * allocates nothing, and the pop-to-mark opcodes that fill a container
+ * (APPENDS, SETITEMS) read their items where they lie. The items of every
+ * level together are its length, so `maxStackItems` needs no counter.
+ *
+ * `run` has two loops. `runTable` reads each argument through the table's
+ * reader and calls the handler the dispatch table holds for the byte (the
+ * audit replaces some). `runInline`, taken only by a plain Machine over a
+ * plain Cursor (nothing overridden), does the same for the opcodes that make
+ * up nearly all of a data pickle in one `switch`, with the same cursor reads
+ * and the same checks, and hands every other byte to the table.
  */
 import { ForbiddenGlobalError, NpyioError, UnpicklingError } from '../errors.js';
 import { NdArray } from '../ndarray.js';
 import { isTuple, makeTuple } from '../values.js';
 import { mapPython2Name } from './compat.js';
 import { Cursor } from './cursor.js';
-import { BY_CODE } from './opcodes.js';
-import { dictSet, setAdd } from './pyequal.js';
+import { BY_CODE, Op, unicodestring1, unicodestring4, type OpcodeInfo } from './opcodes.js';
+import { dictSet, dictSetPairs, setAdd } from './pyequal.js';
 import type { CallContext, GlobalHandler, Registry } from './registry.js';
 import { decodePy2Str } from './text.js';
 import { isFrozenSet, makeFrozenSet, PyByteArray, PyGlobal } from './values.js';
@@ -36,7 +49,7 @@ export interface UnpickleOptions {
   maxStackItems?: number;
   /** Most memo entries. */
   maxMemoEntries?: number;
-  /** How deep MARKs may nest (the metastack's depth: each open tuple, list, dict or call under construction). Default 2^20. */
+  /** How deep MARKs may nest (the open MARKs: each tuple, list, dict or call under construction). Default 2^20. */
   maxNesting?: number;
   /**
    * Most bytes the allowed globals may build in all (bytes, bytearray and
@@ -63,8 +76,13 @@ export type Dispatch = readonly (Handler | undefined)[];
 
 /** The state of one unpickling run. */
 export class Machine implements CallContext {
-  stack: unknown[] = [];
-  readonly metastack: unknown[][] = [];
+  /** Every level's items; `sp` is its length (entries past it are stale, never read). */
+  private readonly st: unknown[] = [];
+  private sp = 0;
+  /** Where the current level starts. */
+  private base = 0;
+  /** The bases of the levels under the current one, innermost last. */
+  private readonly marks: number[] = [];
   /**
    * The memo: a dense array for the indices picklers really use (0, 1, 2...,
    * which MEMOIZE and BINPUT produce), a Map for sparse or huge ones.
@@ -79,7 +97,6 @@ export class Machine implements CallContext {
   protected frameEnd = -1;
   /** The handler of each opcode byte: the unpickler's, or a table derived from it (the audit's). */
   protected dispatch: Dispatch = HANDLERS;
-  private stackItems = 0;
   private readonly maxStack: number;
   private readonly maxMemo: number;
   private readonly maxNesting: number;
@@ -106,28 +123,177 @@ export class Machine implements CallContext {
 
   /** Runs opcodes until STOP; returns the value and leaves the cursor just past STOP. */
   run(): unknown {
+    const inline = this.dispatch === HANDLERS && Object.getPrototypeOf(this) === Machine.prototype &&
+      Object.getPrototypeOf(this.cursor) === Cursor.prototype;
+    try {
+      return inline ? this.runInline() : this.runTable();
+    } catch (e) {
+      // Errors from helpers that know no position (dict keys, decoders) get the opcode's.
+      if (e instanceof NpyioError && e.offset === undefined) Object.assign(e, { offset: this.cursor.opStart, opcode: this.cursor.opName });
+      throw e;
+    }
+  }
+
+  /** The next opcode's row, with the cursor past its byte; checks the end of input and of a FRAME first. */
+  private nextOp(): OpcodeInfo {
+    const c = this.cursor;
+    if (c.pos >= c.end && !c.extend(c.pos + 1)) {
+      c.opStart = c.pos;
+      throw new UnpicklingError('Ran out of input', { pythonType: 'EOFError', offset: c.pos });
+    }
+    if (this.frameEnd >= 0 && c.pos >= this.frameEnd) this.leaveFrame();
+    c.opStart = c.pos;
+    // c.bytes each time, not a copy: a lazy cursor (the audit's) moves its window
+    const row = BY_CODE[c.bytes[c.pos++ - c.base]!];
+    if (row === undefined) throw this.invalidKey(c.bytes[c.opStart - c.base]!);
+    c.opName = row.name;
+    return row;
+  }
+
+  private runTable(): unknown {
     const c = this.cursor;
     const dispatch = this.dispatch;
     for (;;) {
-      if (c.pos >= c.end && !c.extend(c.pos + 1)) {
-        c.opStart = c.pos;
-        throw new UnpicklingError('Ran out of input', { pythonType: 'EOFError', offset: c.pos });
-      }
-      if (this.frameEnd >= 0 && c.pos >= this.frameEnd) this.leaveFrame();
-      c.opStart = c.pos;
-      // c.bytes, not a copy of it: a lazy cursor (the audit's) moves its window
-      const row = BY_CODE[c.bytes[c.pos++ - c.base]!];
-      if (row === undefined) throw this.invalidKey(c.bytes[c.opStart - c.base]!);
-      c.opName = row.name;
-      try {
-        const arg = row.arg === null ? undefined : row.arg.read(c);
-        if (dispatch[row.code]!(this, arg) === STOP) return this.pop();
-      } catch (e) {
-        // Errors from helpers that know no position (dict keys, decoders) get the opcode's.
-        if (e instanceof NpyioError && e.offset === undefined) Object.assign(e, { offset: c.opStart, opcode: row.name });
-        throw e;
+      const row = this.nextOp();
+      const arg = row.arg === null ? undefined : row.arg.read(c);
+      if (dispatch[row.code]!(this, arg) === STOP) return this.pop();
+    }
+  }
+
+  /**
+   * The unpickler's own handlers, inline for the opcodes of a data pickle:
+   * the arguments read by the same cursor methods and readers as the table's
+   * rows, the stack and memo by the same methods, no boxed argument and no
+   * array per APPENDS/SETITEMS batch. Every other byte goes to the table.
+   */
+  private runInline(): unknown {
+    const c = this.cursor;
+    for (;;) {
+      const row = this.nextOp();
+      switch (row.code) {
+        case Op.BININT1:
+          this.push(c.u1());
+          break;
+        case Op.BININT2:
+          this.push(c.u2());
+          break;
+        case Op.BININT:
+          this.push(c.i4());
+          break;
+        case Op.BINFLOAT:
+          this.push(c.f8be());
+          break;
+        case Op.NONE:
+          this.push(null);
+          break;
+        case Op.NEWTRUE:
+          this.push(true);
+          break;
+        case Op.NEWFALSE:
+          this.push(false);
+          break;
+        case Op.SHORT_BINUNICODE:
+          this.push(unicodestring1.read(c));
+          break;
+        case Op.BINUNICODE:
+          this.push(unicodestring4.read(c));
+          break;
+        case Op.EMPTY_LIST:
+          this.push([]);
+          break;
+        case Op.EMPTY_DICT:
+          this.push(new Map());
+          break;
+        case Op.EMPTY_TUPLE:
+          this.push(makeTuple([]));
+          break;
+        case Op.TUPLE1:
+          this.packTop(1);
+          break;
+        case Op.TUPLE2:
+          this.packTop(2);
+          break;
+        case Op.TUPLE3:
+          this.packTop(3);
+          break;
+        case Op.TUPLE:
+          this.push(makeTuple(this.popMark()));
+          break;
+        case Op.MARK:
+          this.mark();
+          break;
+        case Op.BINGET:
+          this.get(c.u1());
+          break;
+        case Op.LONG_BINGET:
+          this.get(c.u4());
+          break;
+        case Op.BINPUT:
+          this.put(c.u1());
+          break;
+        case Op.LONG_BINPUT:
+          this.put(c.u4());
+          break;
+        case Op.MEMOIZE:
+          this.put(this.memoSize);
+          break;
+        case Op.APPEND:
+          this.appendTop(this.pop());
+          break;
+        case Op.APPENDS:
+          this.appendsInPlace();
+          break;
+        case Op.SETITEM: {
+          const v = this.pop();
+          this.setItemTop(this.pop(), v);
+          break;
+        }
+        case Op.SETITEMS:
+          this.setItemsInPlace();
+          break;
+        case Op.STOP:
+          return this.pop();
+        default: {
+          const arg = row.arg === null ? undefined : row.arg.read(c);
+          if (HANDLERS[row.code]!(this, arg) === STOP) return this.pop();
+        }
       }
     }
+  }
+
+  /** APPEND on a list, without the one-item array `appendItems` takes. */
+  private appendTop(x: unknown): void {
+    const target = this.top();
+    if (Array.isArray(target) && !isTuple(target)) target.push(x);
+    else this.appendItems([x]);
+  }
+
+  /** SETITEM on a dict, without the two-item array `setItems` takes. */
+  private setItemTop(k: unknown, v: unknown): void {
+    const target = this.top();
+    if (target instanceof Map) dictSet(target, k, v);
+    else this.setItems([k, v]);
+  }
+
+  /** APPENDS: the items stay where they lie on the stack while a list takes them. */
+  private appendsInPlace(): void {
+    const to = this.popLevel();
+    const from = this.sp;
+    const target = this.top();
+    const st = this.st;
+    if (Array.isArray(target) && !isTuple(target)) for (let i = from; i < to; i++) target.push(st[i]);
+    else this.appendItems(st.slice(from, to));
+  }
+
+  /** SETITEMS: as APPENDS, with CPython's checks in its order. */
+  private setItemsInPlace(): void {
+    const to = this.popLevel();
+    const from = this.sp;
+    if ((to - from) % 2 !== 0) throw this.error('odd number of items for SETITEMS');
+    const target = this.top();
+    const st = this.st;
+    if (target instanceof Map) dictSetPairs(target, st, from, to);
+    else this.setItems(st.slice(from, to));
   }
 
   private invalidKey(byte: number): UnpicklingError {
@@ -180,49 +346,63 @@ export class Machine implements CallContext {
   // ---- stack ----
 
   push(x: unknown): void {
-    if (++this.stackItems > this.maxStack) throw this.error(`the stack holds more than ${this.maxStack} items (maxStackItems)`);
-    this.stack.push(x);
+    if (this.sp >= this.maxStack) throw this.error(`the stack holds more than ${this.maxStack} items (maxStackItems)`);
+    this.st[this.sp++] = x;
   }
 
   underflow(): UnpicklingError {
-    return this.error(this.metastack.length > 0 ? 'unexpected MARK found' : 'unpickling stack underflow');
+    return this.error(this.marks.length > 0 ? 'unexpected MARK found' : 'unpickling stack underflow');
   }
 
   pop(): unknown {
-    if (this.stack.length === 0) throw this.underflow();
-    this.stackItems--;
-    return this.stack.pop();
+    if (this.sp === this.base) throw this.underflow();
+    return this.st[--this.sp];
   }
 
   top(): unknown {
-    if (this.stack.length === 0) throw this.underflow();
-    return this.stack[this.stack.length - 1];
+    if (this.sp === this.base) throw this.underflow();
+    return this.st[this.sp - 1];
+  }
+
+  /** POP: the top item, or the MARK when the level is empty. */
+  discardTop(): void {
+    if (this.sp > this.base) this.sp--;
+    else if (this.marks.length > 0) this.popLevel();
+    else throw this.underflow();
   }
 
   /** TUPLE1/2/3: the top n items become one tuple, in place. */
   packTop(n: number): void {
-    const st = this.stack;
-    const len = st.length;
-    if (len < n) throw this.underflow();
-    const items = n === 1 ? [st[len - 1]] : n === 2 ? [st[len - 2], st[len - 1]] : [st[len - 3], st[len - 2], st[len - 1]];
-    st.length = len - n + 1;
-    st[len - n] = makeTuple(items);
-    this.stackItems -= n - 1;
+    const st = this.st;
+    const at = this.sp - n;
+    if (at < this.base) throw this.underflow();
+    const items = n === 1 ? [st[at]] : n === 2 ? [st[at], st[at + 1]] : [st[at], st[at + 1], st[at + 2]];
+    st[at] = makeTuple(items);
+    this.sp = at + 1;
   }
 
   mark(): void {
-    if (this.metastack.length >= this.maxNesting) throw this.error(`MARKs nest deeper than ${this.maxNesting} (maxNesting)`);
-    this.metastack.push(this.stack);
-    this.stack = [];
+    if (this.marks.length >= this.maxNesting) throw this.error(`MARKs nest deeper than ${this.maxNesting} (maxNesting)`);
+    this.marks.push(this.base);
+    this.base = this.sp;
+  }
+
+  /**
+   * Closes the current level and returns where its items end: they stay on
+   * the stack from the new `sp` up to there until the next push.
+   */
+  private popLevel(): number {
+    const under = this.marks.pop();
+    if (under === undefined) throw this.error('could not find MARK');
+    const end = this.sp;
+    this.sp = this.base;
+    this.base = under;
+    return end;
   }
 
   popMark(): unknown[] {
-    const items = this.stack;
-    const previous = this.metastack.pop();
-    if (previous === undefined) throw this.error('could not find MARK');
-    this.stack = previous;
-    this.stackItems -= items.length;
-    return items;
+    const end = this.popLevel();
+    return this.st.slice(this.sp, end);
   }
 
   // ---- memo ----
@@ -254,10 +434,17 @@ export class Machine implements CallContext {
 
   put(index: number): void {
     const x = this.top();
-    if (this.memoSize >= this.maxMemo && !this.memoHas(index)) {
-      throw this.error(`the memo holds more than ${this.maxMemo} entries (maxMemoEntries)`);
+    const dense = this.memoDense;
+    if (index === dense.length && this.memoSparse === null && this.memoSize < this.maxMemo) {
+      // what MEMOIZE and a pickler's BINPUTs do: the next index
+      dense.push(x);
+      this.memoSize++;
+    } else {
+      if (this.memoSize >= this.maxMemo && !this.memoHas(index)) {
+        throw this.error(`the memo holds more than ${this.maxMemo} entries (maxMemoEntries)`);
+      }
+      this.memoSet(index, x);
     }
-    this.memoSet(index, x);
     if (this.hasBuildHooks && typeof x === 'object' && x !== null && this.buildHooks.has(x)) {
       const keys = this.pendingMemo.get(x);
       if (keys) keys.push(index);
@@ -266,8 +453,10 @@ export class Machine implements CallContext {
   }
 
   get(index: number): void {
-    if (!this.memoHas(index)) throw this.error(`Memo value not found at index ${index}`);
-    this.push(this.memoGet(index));
+    const dense = this.memoDense;
+    if (index >= 0 && index < dense.length) this.push(dense[index]);
+    else if (this.memoSparse?.has(index)) this.push(this.memoSparse.get(index));
+    else throw this.error(`Memo value not found at index ${index}`);
   }
 
   // ---- globals and calls ----
@@ -313,7 +502,7 @@ export class Machine implements CallContext {
     }
     const result = this.charged(hook(state));
     if (result !== obj) {
-      this.stack[this.stack.length - 1] = result;
+      this.st[this.sp - 1] = result;
       for (const k of this.pendingMemo.get(obj!) ?? []) if (this.memoGet(k) === obj) this.memoSet(k, result);
     }
     this.pendingMemo.delete(obj!);
@@ -333,7 +522,7 @@ export class Machine implements CallContext {
   setItems(items: unknown[]): void {
     const target = this.top();
     if (target instanceof Map) {
-      for (let i = 0; i < items.length; i += 2) dictSet(target, items[i], items[i + 1]);
+      dictSetPairs(target, items, 0, items.length);
       return;
     }
     const hook = typeof target === 'object' && target !== null ? this.setItemHooks.get(target) : undefined;
@@ -380,11 +569,7 @@ function asTuple(m: Machine, x: unknown, what: string): readonly unknown[] {
 const BY_OPNAME: Record<string, Handler> = {
   MARK: (m) => m.mark(),
   STOP: () => STOP,
-  POP: (m) => {
-    if (m.stack.length > 0) m.pop();
-    else if (m.metastack.length > 0) m.popMark();
-    else throw m.underflow();
-  },
+  POP: (m) => m.discardTop(),
   POP_MARK: (m) => void m.popMark(),
   DUP: (m) => m.push(m.top()),
   FLOAT: (m, a) => m.push(a),
@@ -422,7 +607,7 @@ const BY_OPNAME: Record<string, Handler> = {
     const items = m.popMark();
     if (items.length % 2 !== 0) throw m.error('odd number of items for DICT');
     const d = new Map<unknown, unknown>();
-    for (let i = 0; i < items.length; i += 2) dictSet(d, items[i], items[i + 1]);
+    dictSetPairs(d, items, 0, items.length);
     m.push(d);
   },
   APPENDS: (m) => {

@@ -5,7 +5,9 @@
  *
  * Machine model: a value stack; MARK pushes the current stack on a
  * metastack and starts an empty one, and "pop to mark" returns the items
- * above it and restores the previous stack; a memo maps integers to objects
+ * above it and restores the previous stack (machine.ts keeps the levels in
+ * one array with the MARKs as indices, as CPython's C unpickler does); a
+ * memo maps integers to objects
  * (sparse: a Map); PROTO sets the protocol, which matters only for Python 2
  * name mapping (< 3) and dotted names (>= 4). Opcodes are accepted whatever
  * the declared protocol, as CPython does; `proto` below is the protocol that
@@ -15,7 +17,7 @@
  * ArgumentDescriptors are) and parse as CPython 3.11's C unpickler does.
  */
 import { Cursor } from './cursor.js';
-import { ascii, escapeDecode, latin1, rawUnicodeEscape, utf8Surrogatepass } from './text.js';
+import { ascii, escapeDecode, latin1, latin1Short, rawUnicodeEscape, utf8Surrogatepass } from './text.js';
 
 export interface ArgReader<T = unknown> {
   readonly name: string;
@@ -204,14 +206,12 @@ function utf8Text(c: Cursor, n: number): string {
   if (n <= 16 && n <= c.end - c.pos) {
     const b = c.bytes;
     const start = c.pos - c.base;
-    let s = '';
-    for (let i = start; i < start + n; i++) {
-      const ch = b[i]!;
-      if (ch >= 0x80) return decodeAt(c, () => utf8Surrogatepass(c.take(n)));
-      s += String.fromCharCode(ch);
+    let high = 0;
+    for (let i = start; i < start + n; i++) high |= b[i]!;
+    if (high < 0x80) {
+      c.pos += n;
+      return latin1Short(b, start, n);
     }
-    c.pos += n;
-    return s;
   }
   return decodeAt(c, () => utf8Surrogatepass(c.take(n)));
 }
@@ -348,3 +348,52 @@ export const BY_CODE: readonly (OpcodeInfo | undefined)[] = (() => {
 })();
 
 export const BY_NAME: ReadonlyMap<string, OpcodeInfo> = new Map(OPCODES.map((row) => [row.name, row]));
+
+/**
+ * The bytes of the opcodes the unpickler's inline loop (`Machine.runInline`)
+ * names in its `switch`. A const enum, so each `case` compiles to a literal
+ * and V8 makes the switch one jump table; checked against the table above
+ * when this module loads, so the table stays the one source of the bytes.
+ */
+export const enum Op {
+  MARK = 0x28,
+  EMPTY_TUPLE = 0x29,
+  STOP = 0x2e,
+  BINFLOAT = 0x47,
+  BININT = 0x4a,
+  BININT1 = 0x4b,
+  BININT2 = 0x4d,
+  NONE = 0x4e,
+  BINUNICODE = 0x58,
+  EMPTY_LIST = 0x5d,
+  APPEND = 0x61,
+  APPENDS = 0x65,
+  BINGET = 0x68,
+  LONG_BINGET = 0x6a,
+  BINPUT = 0x71,
+  LONG_BINPUT = 0x72,
+  SETITEM = 0x73,
+  TUPLE = 0x74,
+  SETITEMS = 0x75,
+  EMPTY_DICT = 0x7d,
+  TUPLE1 = 0x85,
+  TUPLE2 = 0x86,
+  TUPLE3 = 0x87,
+  NEWTRUE = 0x88,
+  NEWFALSE = 0x89,
+  SHORT_BINUNICODE = 0x8c,
+  MEMOIZE = 0x94,
+}
+
+const INLINE_OPS: readonly (readonly [string, Op])[] = [
+  ['MARK', Op.MARK], ['EMPTY_TUPLE', Op.EMPTY_TUPLE], ['STOP', Op.STOP], ['BINFLOAT', Op.BINFLOAT], ['BININT', Op.BININT],
+  ['BININT1', Op.BININT1], ['BININT2', Op.BININT2], ['NONE', Op.NONE], ['BINUNICODE', Op.BINUNICODE],
+  ['EMPTY_LIST', Op.EMPTY_LIST], ['APPEND', Op.APPEND], ['APPENDS', Op.APPENDS], ['BINGET', Op.BINGET],
+  ['LONG_BINGET', Op.LONG_BINGET], ['BINPUT', Op.BINPUT], ['LONG_BINPUT', Op.LONG_BINPUT], ['SETITEM', Op.SETITEM],
+  ['TUPLE', Op.TUPLE], ['SETITEMS', Op.SETITEMS], ['EMPTY_DICT', Op.EMPTY_DICT], ['TUPLE1', Op.TUPLE1],
+  ['TUPLE2', Op.TUPLE2], ['TUPLE3', Op.TUPLE3], ['NEWTRUE', Op.NEWTRUE], ['NEWFALSE', Op.NEWFALSE],
+  ['SHORT_BINUNICODE', Op.SHORT_BINUNICODE], ['MEMOIZE', Op.MEMOIZE],
+];
+for (const [name, code] of INLINE_OPS) {
+  if (BY_NAME.get(name)?.code !== code) throw new Error(`Op.${name} is 0x${code.toString(16)}, the opcode table says otherwise`);
+}

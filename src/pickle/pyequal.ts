@@ -358,6 +358,24 @@ export function dictSet(d: Map<unknown, unknown>, key: unknown, value: unknown):
   }
 }
 
+/**
+ * `d[k] = v` for the pairs `items[from], items[from + 1]`, ... below `to`
+ * (SETITEMS, DICT): `dictSet` for each, with the index looked up once while
+ * the keys are strings and numbers.
+ */
+export function dictSetPairs(d: Map<unknown, unknown>, items: readonly unknown[], from: number, to: number): void {
+  let i = from;
+  if (!indexes.has(d)) {
+    for (; i < to; i += 2) {
+      const k = items[i];
+      const t = typeof k;
+      if (t !== 'string' && t !== 'number') break;
+      d.set(k, items[i + 1]);
+    }
+  }
+  for (; i < to; i += 2) dictSet(d, items[i], items[i + 1]);
+}
+
 /** `s.add(item)` with Python's equality: nothing happens when an equal item is there. */
 export function setAdd(s: Set<unknown>, item: unknown): void {
   let idx = indexes.get(s);
