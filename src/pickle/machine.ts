@@ -261,22 +261,24 @@ export class Machine implements CallContext {
     }
   }
 
-  /** APPEND on a list, without the one-item array `appendItems` takes. */
-  private appendTop(x: unknown): void {
+  /**
+   * APPEND, APPENDS, SETITEM and SETITEMS, for both loops: a list or dict
+   * takes the items where they lie; anything else goes to `appendItems` /
+   * `setItems` (the registry's hooks, the audit's overrides) as an array.
+   */
+  appendTop(x: unknown): void {
     const target = this.top();
     if (Array.isArray(target) && !isTuple(target)) target.push(x);
     else this.appendItems([x]);
   }
 
-  /** SETITEM on a dict, without the two-item array `setItems` takes. */
-  private setItemTop(k: unknown, v: unknown): void {
+  setItemTop(k: unknown, v: unknown): void {
     const target = this.top();
     if (target instanceof Map) dictSet(target, k, v);
     else this.setItems([k, v]);
   }
 
-  /** APPENDS: the items stay where they lie on the stack while a list takes them. */
-  private appendsInPlace(): void {
+  appendsInPlace(): void {
     const to = this.popLevel();
     const from = this.sp;
     const target = this.top();
@@ -285,8 +287,8 @@ export class Machine implements CallContext {
     else this.appendItems(st.slice(from, to));
   }
 
-  /** SETITEMS: as APPENDS, with CPython's checks in its order. */
-  private setItemsInPlace(): void {
+  /** CPython's checks in its order: the odd count before the target. */
+  setItemsInPlace(): void {
     const to = this.popLevel();
     const from = this.sp;
     if ((to - from) % 2 !== 0) throw this.error('odd number of items for SETITEMS');
@@ -594,10 +596,7 @@ const BY_OPNAME: Record<string, Handler> = {
   SHORT_BINSTRING: (m, a) => m.push(py2Str(m, a as Uint8Array)),
   UNICODE: (m, a) => m.push(a),
   BINUNICODE: (m, a) => m.push(a),
-  APPEND: (m) => {
-    const x = m.pop();
-    m.appendItems([x]);
-  },
+  APPEND: (m) => m.appendTop(m.pop()),
   BUILD: (m) => m.build(),
   GLOBAL: (m, a) => {
     const [module, name] = a as [string, string];
@@ -610,10 +609,7 @@ const BY_OPNAME: Record<string, Handler> = {
     dictSetPairs(d, items, 0, items.length);
     m.push(d);
   },
-  APPENDS: (m) => {
-    const items = m.popMark();
-    m.appendItems(items);
-  },
+  APPENDS: (m) => m.appendsInPlace(),
   GET: (m, a) => m.get(a as number),
   BINGET: (m, a) => m.get(a as number),
   INST: (m, a) => {
@@ -637,16 +633,11 @@ const BY_OPNAME: Record<string, Handler> = {
   LONG_BINPUT: (m, a) => m.put(a as number),
   SETITEM: (m) => {
     const v = m.pop();
-    const k = m.pop();
-    m.setItems([k, v]);
+    m.setItemTop(m.pop(), v);
   },
   TUPLE: (m) => m.push(makeTuple(m.popMark())),
   EMPTY_TUPLE: (m) => m.push(makeTuple([])),
-  SETITEMS: (m) => {
-    const items = m.popMark();
-    if (items.length % 2 !== 0) throw m.error('odd number of items for SETITEMS');
-    m.setItems(items);
-  },
+  SETITEMS: (m) => m.setItemsInPlace(),
   BINFLOAT: (m, a) => m.push(a),
   EMPTY_DICT: (m) => m.push(new Map()),
   PROTO: (m, a) => {
