@@ -219,7 +219,7 @@ export class FileBackedCursor extends Cursor {
   }
 
   override line(): Uint8Array {
-    if (this.frameEnd >= 0 && this.pos < this.frameEnd && this.bytes.subarray(this.pos, this.frameEnd).indexOf(0x0a) < 0) this.jump();
+    if (this.frameEnd >= 0 && this.pos < this.frameEnd && this.bytes.subarray(this.pos - this.base, this.frameEnd - this.base).indexOf(0x0a) < 0) this.jump();
     return super.line();
   }
 
